@@ -1,0 +1,172 @@
+"""The typed values that flow from one pipeline stage to the next.
+
+``read`` makes a :class:`Source`; ``normalise`` turns it into a
+:class:`Layout` (the raw text cut into lines, with a :class:`Tiling` of
+claims); ``strip`` and ``repair`` return new layouts with more claims, facts
+and finally blocks; ``segment`` cuts the layout into :class:`ItemDraft`
+ranges.  Everything keeps raw offsets, so any character, removal or
+harvested fact can be traced back to its source span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .tiling import Mark, Tiling
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One raw input file, decoded.
+
+    ``text`` is the decoded file; offsets everywhere in the pipeline are code
+    point offsets into it.  ``fallback`` lists the offsets of characters that
+    were decoded with the fallback codec (an undecodable UTF-8 byte read as
+    Windows-1252), so that ``text`` can be encoded back to ``data`` exactly.
+    """
+
+    name: str
+    stem: str
+    data: bytes
+    text: str
+    encoding: str
+    sha256: str
+    fallback: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """raw[start:end] is the line's content; raw[end:next] its line terminator."""
+
+    index: int
+    start: int
+    end: int
+    next: int
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Something the noise told us, harvested for the header.
+
+    ``scope`` is ``file`` for facts about the archival unit as a whole (an
+    archive identifier, a release stamp) and ``item`` for facts about the
+    document they stand in (its classification banner, a receipt stamp).
+    """
+
+    name: str
+    value: str
+    start: int
+    end: int
+    rule: str
+    scope: str = "item"
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def attr(self, name: str, default: str | None = None) -> str | None:
+        for key, value in self.attrs:
+            if key == name:
+                return value
+        return default
+
+
+@dataclass(frozen=True, slots=True)
+class Anno:
+    """Inline markup over raw[start:end] of the reading text (hi, del, persName ...)."""
+
+    start: int
+    end: int
+    tag: str
+    rule: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One thing a stage did, for ``declassify clean --explain``."""
+
+    stage: str
+    rule: str
+    start: int
+    end: int
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-level unit of reading text: raw[start:end], claims inside it included.
+
+    A block spans forme work when a repair joined a paragraph across a page
+    break; the encoder writes that forme work inline.
+    """
+
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+
+
+@dataclass(slots=True)
+class Layout:
+    """The raw text, its lines, and everything the stages have decided about it."""
+
+    source: Source
+    lines: tuple[Line, ...]
+    tiling: Tiling
+    facts: list[Fact] = field(default_factory=list)
+    annos: list[Anno] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    traits: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def evolve(self) -> "Layout":
+        """A copy whose containers can be changed without touching this layout."""
+        return replace(
+            self,
+            tiling=self.tiling.copy(),
+            facts=list(self.facts),
+            annos=list(self.annos),
+            blocks=list(self.blocks),
+            changes=list(self.changes),
+            traits=dict(self.traits),
+        )
+
+    def line_text(self, line: Line) -> str:
+        return self.source.text[line.start : line.end]
+
+    def claim(self, mark: Mark, stage: str, note: str = "") -> bool:
+        """Claim ``mark`` if it is free, recording the change; False if it is taken."""
+        if not self.tiling.add(mark):
+            return False
+        if mark.width or mark.kind == "pb":
+            self.changes.append(Change(stage, mark.rule, mark.start, mark.end, note or mark.kind))
+        return True
+
+    def free_text(self, start: int, end: int) -> str:
+        """The unclaimed characters of raw[start:end], concatenated."""
+        text = self.source.text
+        return "".join(text[a:b] for a, b in self.tiling.free_ranges(start, end))
+
+
+@dataclass(slots=True)
+class ItemDraft:
+    """One document of a file, as segmentation found it: a contiguous raw range."""
+
+    ordinal: int
+    start: int
+    end: int
+    blocks: list[Block]
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def item_id_suffix(self) -> str:
+        return f"{self.ordinal:02d}"
+
+
+@dataclass(slots=True)
+class Segmented:
+    layout: Layout
+    items: list[ItemDraft]

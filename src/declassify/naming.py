@@ -1,0 +1,47 @@
+"""Safe names: item ids and output file names derived from raw file names.
+
+An item id becomes a file name in the output directory and (prefixed with
+``d``) an ``xml:id``, so it must be a plain ASCII token: no path separators,
+no ``..``, no leading dot, no name Windows reserves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import regex
+
+_UNSAFE = regex.compile(r"[^A-Za-z0-9_.-]+")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+MAX_STEM = 100
+
+
+def safe_stem(name: str) -> str:
+    """A file-name stem that is safe in any directory and as part of an NCName."""
+    stem = name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    if "." in stem.lstrip("."):
+        stem = stem[: stem.rfind(".")]
+    cleaned = _UNSAFE.sub("_", stem).strip("._-")
+    cleaned = regex.sub(r"\.{2,}", ".", cleaned)
+    if not cleaned:
+        cleaned = "file"
+    if cleaned.split(".")[0].lower() in _RESERVED:
+        cleaned = f"file_{cleaned}"
+    changed = cleaned != stem
+    if len(cleaned) > MAX_STEM:
+        cleaned, changed = cleaned[:MAX_STEM], True
+    if changed:
+        # Two different names may sanitise to the same stem: the digest of the
+        # original keeps them apart.
+        digest = hashlib.sha256(stem.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        cleaned = f"{cleaned}_{digest}"
+    return cleaned
+
+
+def item_id(stem: str, ordinal: int) -> str:
+    return f"{stem}-{ordinal:02d}"
+
+
+def xml_id(item: str) -> str:
+    """The root's xml:id: an NCName never starts with a digit, so prefix ``d``."""
+    return f"d{item}"
