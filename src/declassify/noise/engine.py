@@ -1,0 +1,245 @@
+"""Applying pack rules to a layout: match, claim, harvest.
+
+Block rules run first (they claim runs of lines), then line rules, then
+inline rules, each in pack order.  A rule only ever claims free text, so an
+earlier rule wins.  Every match is bounded by ``MATCH_TIMEOUT``; a rule that
+times out on a line is skipped there and the skip is recorded as a change,
+never allowed to hang the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from ..classification import normalise_level
+from ..dates import parse_date
+from ..model import Change, Fact, Layout
+from ..tiling import Disposition, Mark, make_attrs
+from .packs import Rule, RulePack
+
+STAGE = "strip"
+MATCH_TIMEOUT = 1.0
+
+_ELEMENT_DISPOSITION = {
+    "fw": Disposition.FORME,
+    "pb": Disposition.FORME,
+    "gap": Disposition.FORME,
+    "header": Disposition.HEADER,
+    "drop": Disposition.DROPPED,
+}
+
+
+def apply_packs(layout: Layout, packs: Iterable[RulePack]) -> None:
+    """Apply every rule of ``packs`` to ``layout`` in place: block, line, then inline rules."""
+    packs = tuple(packs)
+    for kind, apply in (("block", _apply_block_rule), ("line", _apply_line_rule), ("inline", _apply_inline_rule)):
+        for pack in packs:
+            for rule in pack.of_kind(kind):
+                apply(layout, rule)
+
+
+def mark_for(rule: Rule, start: int, end: int, match: regex.Match | None = None) -> Mark:
+    """The claim a match of ``rule`` makes over raw[start:end]."""
+    action = rule.action
+    element = action.element
+    attrs: dict[str, object] = {}
+    if element == "fw":
+        attrs = {"type": action.fw_type, "place": action.place, "stamp": action.stamp_type}
+    elif element == "pb":
+        number = match.groupdict().get("n") if match is not None else None
+        attrs = {"n": number.strip() if number else None}
+    elif element == "gap":
+        attrs = {"reason": action.reason or "redacted"}
+    return Mark(start, end, _ELEMENT_DISPOSITION[element], rule.id, element, make_attrs(**attrs))
+
+
+def harvest(rule: Rule, match: regex.Match) -> list[Fact]:
+    """Facts the rule's harvest specs read from ``match`` (offsets are the match's)."""
+    facts = []
+    for spec in rule.harvest:
+        if spec.group:
+            text = match.group(spec.group)
+            if text is None:
+                continue
+            start, end = match.span(spec.group)
+        else:
+            text = spec.value if spec.value is not None else match.group()
+            start, end = match.span()
+        value = " ".join(text.split())
+        if not value:
+            continue
+        attrs: dict[str, str] = {}
+        for key, template in spec.attrs:
+            if template.startswith("{") and template.endswith("}"):
+                # "{group}" is the group's text; "{group|date}" its ISO date.
+                group, _, how = template[1:-1].partition("|")
+                group_text = match.group(group)
+                if not group_text:
+                    continue
+                group_text = " ".join(group_text.split())
+                if how == "date":
+                    date = parse_date(group_text)
+                    if date:
+                        attrs[key] = date.when
+                elif how == "idno":
+                    attrs[key] = normalise_idno(group_text)
+                else:
+                    attrs[key] = group_text
+            else:
+                attrs[key] = template
+        attrs.update(normalised_attrs(spec.normalise, value))
+        facts.append(Fact(spec.fact, value, start, end, rule.id, spec.scope, tuple(sorted(attrs.items()))))
+    return facts
+
+
+def normalised_attrs(kind: str, value: str) -> dict[str, str]:
+    """Machine-readable forms of a harvested value: ISO date, level id, clean identifier."""
+    if kind == "date":
+        date = parse_date(value)
+        return {"when": date.when} if date else {}
+    if kind == "classification":
+        level = normalise_level(value)
+        return {"level": level.id} if level else {}
+    if kind == "idno":
+        return {"normal": normalise_idno(value)}
+    if kind == "integer":
+        digits = "".join(c for c in value if c.isdigit())
+        return {"number": str(int(digits))} if digits else {}
+    return {}
+
+
+_DIGIT_CONFUSIONS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+# CIA-RDP<job year><series letter or dash><job number>R<box, folder, document>-<check digit>
+_RDP = regex.compile(r"(CIA-RDP)([\dOoIl]{2})(-|[A-Z])([\dOoIl]{5})([A-Z])([\dOoIl]{9,14})-?([\dOoIl])")
+
+
+def normalise_idno(value: str) -> str:
+    """Undo OCR letter-for-digit confusions in an identifier.
+
+    ``CIA-RDP80BO1676R...`` is ``CIA-RDP80B01676R...``: in a CIA records
+    number the job, box and folder fields are digits, so an O there is a zero.
+    Other identifiers only get the same fix where a letter stands between two
+    digits.
+    """
+    compact = "".join(value.split())
+    rdp = _RDP.fullmatch(compact)
+    if rdp:
+        prefix, year, series, job, letter, body, check = rdp.groups()
+        fix = lambda digits: digits.translate(_DIGIT_CONFUSIONS)  # noqa: E731
+        return f"{prefix}{fix(year)}{series}{fix(job)}{letter}{fix(body)}-{fix(check)}"
+    chars = list(compact)
+    for i in range(1, len(chars) - 1):
+        if chars[i - 1].isdigit() and chars[i + 1].isdigit():
+            chars[i] = chars[i].translate(_DIGIT_CONFUSIONS)
+    return "".join(chars)
+
+
+def _timed_out(layout: Layout, rule: Rule, start: int, end: int) -> None:
+    layout.changes.append(Change(STAGE, rule.id, start, end, f"pattern timed out after {MATCH_TIMEOUT}s; rule skipped here"))
+    layout.traits["timeouts"] = str(int(layout.traits.get("timeouts", "0")) + 1)
+
+
+def prose_bounds(layout: Layout) -> tuple[int, int]:
+    """Offsets of the first and last line that read as running prose.
+
+    Rules restricted to the ``start`` (or ``end``) of a file only fire before
+    the first (after the last) such line: a cover sheet or a colophon, never
+    the document itself.
+    """
+    cached = layout.traits.get("prose_bounds")
+    if cached:
+        first, last = cached.split(",")
+        return int(first), int(last)
+    text = layout.text
+    first = last = None
+    for line in layout.lines:
+        content = text[line.start : line.end]
+        if len(content) >= 60 and len(content.split()) >= 8 and sum(c.islower() for c in content) > len(content) / 3:
+            if first is None:
+                first = line.start
+            last = line.end
+    bounds = (first if first is not None else len(text), last if last is not None else 0)
+    layout.traits["prose_bounds"] = f"{bounds[0]},{bounds[1]}"
+    return bounds
+
+
+def _in_scope(layout: Layout, rule: Rule, start: int, end: int) -> bool:
+    if rule.where == "anywhere":
+        return True
+    first, last = prose_bounds(layout)
+    if rule.where == "start":
+        return end <= first
+    return start >= last
+
+
+def _apply_line_rule(layout: Layout, rule: Rule) -> None:
+    text = layout.text
+    for line in layout.lines:
+        start, end = line.start, line.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end or (rule.max_length and end - start > rule.max_length):
+            continue
+        if rule.hint is not None and not rule.hint.search(text, start, end):
+            continue
+        if not layout.tiling.is_free(start, end) or not _in_scope(layout, rule, start, end):
+            continue
+        try:
+            match = rule.pattern.fullmatch(text, start, end, timeout=MATCH_TIMEOUT)
+        except TimeoutError:
+            _timed_out(layout, rule, start, end)
+            continue
+        if match and layout.claim(mark_for(rule, start, end, match), STAGE, rule.action.element):
+            layout.facts.extend(harvest(rule, match))
+
+
+def _apply_inline_rule(layout: Layout, rule: Rule) -> None:
+    text = layout.text
+    for line in layout.lines:
+        if line.start == line.end:
+            continue
+        if rule.hint is not None and not rule.hint.search(text, line.start, line.end):
+            continue
+        for lo, hi in list(layout.tiling.free_ranges(line.start, line.end)):
+            try:
+                matches = list(rule.pattern.finditer(text, lo, hi, timeout=MATCH_TIMEOUT))
+            except TimeoutError:
+                _timed_out(layout, rule, lo, hi)
+                continue
+            for match in matches:
+                if match.end() == match.start() or not _in_scope(layout, rule, match.start(), match.end()):
+                    continue
+                if layout.claim(mark_for(rule, match.start(), match.end(), match), STAGE, rule.action.element):
+                    layout.facts.extend(harvest(rule, match))
+
+
+def _at_line_boundaries(text: str, start: int, end: int) -> bool:
+    starts_line = start == 0 or text[start - 1] in "\n\r\f"
+    ends_line = end == len(text) or text[end] in "\n\r\f" or text[end - 1] == "\n"
+    return starts_line and ends_line
+
+
+def _apply_block_rule(layout: Layout, rule: Rule) -> None:
+    text = layout.text
+    if rule.hint is not None and not rule.hint.search(text):
+        return
+    try:
+        matches = list(rule.pattern.finditer(text, timeout=MATCH_TIMEOUT * 4))
+    except TimeoutError:
+        _timed_out(layout, rule, 0, len(text))
+        return
+    for match in matches:
+        start, end = match.span()
+        # A block claims whole lines; trailing line breaks stay layout.
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        if end == start or not _at_line_boundaries(text, start, end):
+            continue
+        if not _in_scope(layout, rule, start, end) or not layout.tiling.is_free(start, end):
+            continue
+        if layout.claim(mark_for(rule, start, end, match), STAGE, rule.action.element):
+            layout.facts.extend(harvest(rule, match))
