@@ -1,0 +1,1 @@
+"""Writing TEI with lxml: the header, the body, and inline markup from standoff."""

@@ -1,0 +1,70 @@
+"""The body of one item: its structural nodes, with forme work where it stood.
+
+Nodes are written in order.  Forme work (and any stray text) between two
+nodes is written at the level of the innermost container being filled, so
+a page break between two paragraphs of a speech turn stays inside the turn.
+Text that analysis left outside every node is never lost: it is written as
+a paragraph of its own.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..document import Item, Node
+from ..model import Anno, Layout
+from .inline import render_mark, render_range
+from .tei import el
+
+
+class BodyWriter:
+    """Writes an item's nodes into a ``div``, tracking how far the raw range is written."""
+
+    def __init__(self, layout: Layout, item: Item, annos: list[Anno]):
+        self.layout = layout
+        self.item = item
+        self.annos = annos
+        self.cursor = item.start
+        self.line_break_newlines = 2 if layout.traits.get("spacing") == "double" else 1
+        self.orphans = 0
+
+    def write(self, div: etree._Element) -> None:
+        self.write_nodes(div, self.item.body)
+        self.flush(div, self.item.end)
+
+    def write_nodes(self, parent: etree._Element, nodes: list[Node]) -> None:
+        for node in nodes:
+            first = node.first_offset()
+            if first > self.cursor:
+                self.flush(parent, first)
+            element = el(parent, node.tag, **node.attrs)
+            if node.children:
+                self.write_nodes(element, node.children)
+            elif node.end > node.start:
+                render_range(
+                    element,
+                    self.layout,
+                    node.start,
+                    node.end,
+                    self.annos,
+                    line_break_newlines=self.line_break_newlines,
+                )
+                self.cursor = max(self.cursor, node.end)
+
+    def flush(self, parent: etree._Element, upto: int) -> None:
+        """Write the claims in raw[cursor:upto]; free text there becomes a paragraph."""
+        text = self.layout.text
+        for lo, hi, mark in self.layout.tiling.pieces(self.cursor, upto):
+            if mark is not None:
+                render_mark(parent, self.layout, mark)
+            elif text[lo:hi].strip():
+                # Analysis should have placed every block; keep the text anyway.
+                self.orphans += 1
+                a, b = lo, hi
+                while text[a].isspace():
+                    a += 1
+                while text[b - 1].isspace():
+                    b -= 1
+                p = el(parent, "p")
+                render_range(p, self.layout, a, b, self.annos, line_break_newlines=self.line_break_newlines)
+        self.cursor = max(self.cursor, upto)

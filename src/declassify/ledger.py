@@ -1,0 +1,100 @@
+"""The removal ledger: spans that tile a raw file exactly, each with its fate and its rule.
+
+Concatenating the spans' text gives back the decoded raw file, and encoding
+that with the source's codec gives back its bytes: that is the test that
+nothing was lost.  Free text is ``text``; every claim keeps its disposition
+and the rule that made it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from . import __version__
+from .document import Item
+from .model import Layout
+from .tiling import Disposition
+
+TEXT_RULE = "text"
+
+
+def _owner(items: list[Item], position: int) -> str | None:
+    for item in items:
+        if item.start <= position < item.end:
+            return item.item_id
+    return items[-1].item_id if items else None
+
+
+def build_ledger(layout: Layout, items: list[Item]) -> dict:
+    """The ledger of one raw file (schemas/ledger.schema.json)."""
+    text = layout.text
+    spans: list[dict] = []
+    for lo, hi, mark in layout.tiling.pieces(0, len(text)):
+        if hi == lo:
+            continue  # zero-width marks (inferred page breaks) cover no characters
+        if mark is None:
+            disposition, rule = Disposition.TEXT, TEXT_RULE
+        else:
+            disposition, rule = mark.disposition, mark.rule
+        owner = None if disposition == Disposition.HEADER else _owner(items, lo)
+        span = {"start": lo, "end": hi, "disposition": str(disposition), "rule": rule, "item": owner, "text": text[lo:hi]}
+        if mark is not None and mark.kind == "fix":
+            span["out"] = mark.out
+        previous = spans[-1] if spans else None
+        if (
+            previous is not None
+            and previous["end"] == lo
+            and previous["disposition"] == span["disposition"]
+            and previous["rule"] == rule
+            and previous["item"] == owner
+            and "out" not in previous
+            and "out" not in span
+        ):
+            previous["end"] = hi
+            previous["text"] += span["text"]
+        else:
+            spans.append(span)
+    summary = Counter()
+    for span in spans:
+        summary[span["disposition"]] += span["end"] - span["start"]
+    source = layout.source
+    ledger = {
+        "source": source.name,
+        "sha256": source.sha256,
+        "encoding": source.encoding,
+        "length": len(text),
+        "pipeline": f"declassify {__version__}",
+        "items": [item.item_id for item in items],
+        "summary": {d.value: summary.get(d.value, 0) for d in Disposition},
+        "spans": spans,
+        "facts": [
+            {
+                "name": fact.name,
+                "value": fact.value,
+                "start": fact.start,
+                "end": fact.end,
+                "rule": fact.rule,
+                "scope": fact.scope,
+                "attrs": dict(fact.attrs),
+            }
+            for fact in sorted(layout.facts, key=lambda f: (f.start, f.end, f.name, f.value))
+        ],
+    }
+    if source.fallback:
+        ledger["fallback"] = list(source.fallback)
+    if source.warnings:
+        ledger["warnings"] = list(source.warnings)
+    return ledger
+
+
+def check_tiling(ledger: dict, text: str) -> None:
+    """Assert the ledger's invariant: its spans tile ``text`` exactly, in order."""
+    cursor = 0
+    for span in ledger["spans"]:
+        if span["start"] != cursor or span["end"] <= span["start"]:
+            raise AssertionError(f"ledger gap or overlap at {cursor} in {ledger['source']}")
+        if text[span["start"] : span["end"]] != span["text"]:
+            raise AssertionError(f"ledger text differs from the raw text at {cursor} in {ledger['source']}")
+        cursor = span["end"]
+    if cursor != len(text):
+        raise AssertionError(f"ledger stops at {cursor} of {len(text)} in {ledger['source']}")
