@@ -1,0 +1,95 @@
+"""Stage strip, alone: what each transform claims, and what it leaves as text."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import claimed, free_text, layout_after
+
+# (input, claims as (text, rule), text left over)
+CASES = [
+    (
+        "STAT\n\nThe report follows.\n",
+        [("STAT", "crest.stat-marker")],
+        "The report follows.",
+    ),
+    (
+        "The Station 25X1 reported the move.\n",
+        [("25X1", "redaction.25x")],
+        "The Station reported the move.",
+    ),
+    (
+        "Text.\n\nApproved For Release 2004/01/15 : CIA-RDP80B01676R000400010001-6\n",
+        [("Approved For Release 2004/01/15 : CIA-RDP80B01676R000400010001-6", "crest.release-stamp")],
+        "Text.",
+    ),
+    (
+        "~~SECRET~~\n\nThe text.\n\n~~SECRET~~\n",
+        [("~~SECRET~~", "banner.classification"), ("~~SECRET~~", "banner.classification")],
+        "The text.",
+    ),
+    (
+        "He said **no** and *maybe* and <del>perhaps</del>.\n",
+        [
+            ("**", "markup.markdown-bold"),
+            ("**", "markup.markdown-bold"),
+            ("<del>", "markup.html-del"),
+            ("</del>", "markup.html-del"),
+            ("*", "markup.markdown-italic"),
+            ("*", "markup.markdown-italic"),
+        ],
+        "He said no and maybe and perhaps.",
+    ),
+    (
+        "He was the Secretary of State.\n",
+        [],
+        "He was the Secretary of State.",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, claims, left", CASES)
+def test_strip(text, claims, left):
+    layout = layout_after(text, "strip")
+    assert sorted((t, r) for t, r, _ in claimed(layout)) == sorted(claims)
+    assert free_text(layout) == left
+
+
+def test_strip_harvests_release_stamp():
+    layout = layout_after("Approved For Release 2004/01/15 : CIA-RDP80B01676R000400010001-6\n", "strip")
+    facts = {(f.name, f.value): dict(f.attrs) for f in layout.facts}
+    assert facts[("release", "Approved For Release 2004/01/15 : CIA-RDP80B01676R000400010001-6")]["when"] == "2004-01-15"
+    assert facts[("idno", "CIA-RDP80B01676R000400010001-6")]["type"] == "CIA-RDP"
+
+
+def test_strip_harvests_banner_classification():
+    layout = layout_after("~~TOP SECRET~~\n\nText.\n", "strip")
+    (fact,) = [f for f in layout.facts if f.name == "classification"]
+    assert fact.value == "TOP SECRET" and fact.attr("struck") == "true"
+
+
+def test_strip_is_pure():
+    before = layout_after("STAT\n\nText.\n", "normalise")
+    from declassify.stages.strip import strip
+
+    after = strip(before)
+    assert len(before.tiling) == 0 and len(after.tiling) == 1
+
+
+def test_emphasis_becomes_annotation():
+    layout = layout_after("**Minutes of the\nconversation**\n", "strip")
+    (anno,) = layout.annos
+    assert (anno.tag, dict(anno.attrs)) == ("hi", {"rend": "bold"})
+    assert layout.text[anno.start : anno.end] == "Minutes of the\nconversation"
+
+
+def test_pattern_timeouts_skip_the_rule_and_are_recorded(monkeypatch):
+    """A match that runs out of time skips the rule for that line; the run goes on and says so."""
+    from declassify.noise import engine
+
+    monkeypatch.setattr(engine, "MATCH_TIMEOUT", 1e-9)
+    text = "Approved For Release 2004/01/15 : CIA-RDP80B01676R000400010001-6\n" * 50
+    layout = layout_after(text, "strip")
+    timeouts = [c for c in layout.changes if "timed out" in c.note]
+    assert timeouts, "the timeout path was not exercised"
+    assert int(layout.traits["timeouts"]) == len(timeouts)

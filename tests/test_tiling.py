@@ -1,0 +1,66 @@
+"""The claims structure: no overlaps, zero-width marks at boundaries, ordered walks."""
+
+from __future__ import annotations
+
+import pytest
+
+from declassify.tiling import Disposition, Mark, Tiling
+
+
+def mark(start, end, rule="r", kind="drop"):
+    return Mark(start, end, Disposition.DROPPED, rule, kind)
+
+
+def test_claims_never_overlap():
+    tiling = Tiling(20)
+    assert tiling.add(mark(5, 10))
+    assert not tiling.add(mark(9, 12))
+    assert not tiling.add(mark(0, 6))
+    assert not tiling.add(mark(6, 7))
+    assert tiling.add(mark(10, 12))
+    assert tiling.add(mark(0, 5))
+    assert [(m.start, m.end) for m in tiling] == [(0, 5), (5, 10), (10, 12)]
+
+
+@pytest.mark.parametrize(
+    "position, allowed",
+    [(5, True), (7, False), (10, True), (15, True)],
+)
+def test_zero_width_marks_only_at_boundaries(position, allowed):
+    tiling = Tiling(20, [mark(5, 10)])
+    assert tiling.add(Mark(position, position, Disposition.FORME, "pb", "pb")) is allowed
+
+
+def test_out_of_range_is_refused():
+    tiling = Tiling(10)
+    assert not tiling.add(mark(8, 12))
+    assert not tiling.add(mark(-1, 2))
+
+
+def test_free_ranges_and_pieces():
+    tiling = Tiling(20, [mark(2, 4), mark(10, 12), Mark(15, 15, Disposition.FORME, "pb", "pb")])
+    assert list(tiling.free_ranges()) == [(0, 2), (4, 10), (12, 20)]
+    assert list(tiling.free_ranges(3, 11)) == [(4, 10)]
+    pieces = [(a, b, m.kind if m else None) for a, b, m in tiling.pieces()]
+    assert pieces == [(0, 2, None), (2, 4, "drop"), (4, 10, None), (10, 12, "drop"), (12, 15, None), (15, 15, "pb"), (15, 20, None)]
+
+
+def test_pieces_clip_straddling_marks():
+    tiling = Tiling(20, [mark(2, 8)])
+    assert [(a, b) for a, b, _ in tiling.pieces(5, 10)] == [(5, 8), (8, 10)]
+
+
+def test_mark_at_and_is_free():
+    tiling = Tiling(20, [mark(2, 8)])
+    assert tiling.mark_at(2).start == 2
+    assert tiling.mark_at(7).end == 8
+    assert tiling.mark_at(8) is None
+    assert tiling.is_free(8, 20)
+    assert not tiling.is_free(0, 3)
+
+
+def test_copy_is_independent():
+    tiling = Tiling(10, [mark(0, 2)])
+    clone = tiling.copy()
+    clone.add(mark(4, 6))
+    assert len(tiling) == 1 and len(clone) == 2
