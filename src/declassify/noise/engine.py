@@ -9,13 +9,16 @@ never allowed to hang the run.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from functools import cache
 
 import regex
 
 from ..classification import normalise_level
 from ..dates import parse_date
 from ..model import Change, Fact, Layout
+from ..resources import data_path
 from ..tiling import Disposition, Mark, make_attrs
 from .packs import Rule, RulePack
 
@@ -28,6 +31,7 @@ _ELEMENT_DISPOSITION = {
     "gap": Disposition.FORME,
     "header": Disposition.HEADER,
     "drop": Disposition.DROPPED,
+    "figure": Disposition.FORME,
 }
 
 
@@ -44,15 +48,39 @@ def mark_for(rule: Rule, start: int, end: int, match: regex.Match | None = None)
     """The claim a match of ``rule`` makes over raw[start:end]."""
     action = rule.action
     element = action.element
+    groups = match.groupdict() if match is not None else {}
+    number = page_number(groups.get("n"))
     attrs: dict[str, object] = {}
     if element == "fw":
         attrs = {"type": action.fw_type, "place": action.place, "stamp": action.stamp_type}
     elif element == "pb":
-        number = match.groupdict().get("n") if match is not None else None
-        attrs = {"n": number.strip() if number else None}
+        attrs = {"n": number}
     elif element == "gap":
         attrs = {"reason": action.reason or "redacted"}
+    elif element == "figure":
+        desc = groups.get("desc")
+        attrs = {"desc": " ".join(desc.split()) if desc else None}
+    if action.page:
+        attrs["page"] = action.page
+        if element != "pb":
+            attrs["page_n"] = number
     return Mark(start, end, _ELEMENT_DISPOSITION[element], rule.id, element, make_attrs(**attrs))
+
+
+@cache
+def _number_words() -> dict[str, int]:
+    return json.loads(data_path("numbers.json").read_text(encoding="utf-8"))["words"]
+
+
+def page_number(text: str | None) -> str | None:
+    """A page number as digits: '02' -> '2', 'Two' -> '2'; None if there is none."""
+    if not text or not text.strip():
+        return None
+    text = text.strip()
+    if text.isdigit():
+        return str(int(text))
+    value = _number_words().get(text.lower())
+    return str(value) if value else None
 
 
 def harvest(rule: Rule, match: regex.Match) -> list[Fact]:
@@ -64,6 +92,10 @@ def harvest(rule: Rule, match: regex.Match) -> list[Fact]:
             if text is None:
                 continue
             start, end = match.span(spec.group)
+        elif spec.value is not None and "{" in spec.value:
+            # A template over groups: "{drafter} {ddate}"; absent groups leave nothing.
+            text = regex.sub(r"\{(\w+)\}", lambda m: match.group(m.group(1)) or "", spec.value)
+            start, end = match.span()
         else:
             text = spec.value if spec.value is not None else match.group()
             start, end = match.span()
@@ -184,9 +216,9 @@ def _apply_line_rule(layout: Layout, rule: Rule) -> None:
             end -= 1
         if start == end or (rule.max_length and end - start > rule.max_length):
             continue
-        if rule.hint is not None and not rule.hint.search(text, start, end):
+        if rule.hint is not None and not rule.hint.search(text[start:end]):
             continue
-        if not layout.tiling.is_free(start, end) or not _in_scope(layout, rule, start, end):
+        if not layout.can_claim(start, end) or not _in_scope(layout, rule, start, end):
             continue
         try:
             match = rule.pattern.fullmatch(text, start, end, timeout=MATCH_TIMEOUT)
@@ -202,7 +234,7 @@ def _apply_inline_rule(layout: Layout, rule: Rule) -> None:
     for line in layout.lines:
         if line.start == line.end:
             continue
-        if rule.hint is not None and not rule.hint.search(text, line.start, line.end):
+        if rule.hint is not None and not rule.hint.search(text[line.start : line.end]):
             continue
         for lo, hi in list(layout.tiling.free_ranges(line.start, line.end)):
             try:
@@ -239,7 +271,7 @@ def _apply_block_rule(layout: Layout, rule: Rule) -> None:
             end -= 1
         if end == start or not _at_line_boundaries(text, start, end):
             continue
-        if not _in_scope(layout, rule, start, end) or not layout.tiling.is_free(start, end):
+        if not _in_scope(layout, rule, start, end) or not layout.can_claim(start, end):
             continue
         if layout.claim(mark_for(rule, start, end, match), STAGE, rule.action.element):
             layout.facts.extend(harvest(rule, match))

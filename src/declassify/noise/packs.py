@@ -42,6 +42,7 @@ class Action:
     stamp_type: str | None = None
     place: str | None = None
     reason: str | None = None
+    page: str | None = None  # start | end: the match opens or closes a page
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,9 @@ def _compile_rule(entry: dict, pack: str, path: Path) -> Rule:
         group = spec.get("group")
         if group is not None and group not in pattern.groupindex:
             raise RulePackError(f"{path}: rule {entry['id']}: harvest names unknown group {group!r}")
+        for group_name in regex.findall(r"\{(\w+)\}", spec.get("value", "")):
+            if group_name not in pattern.groupindex:
+                raise RulePackError(f"{path}: rule {entry['id']}: value names unknown group {{{group_name}}}")
         for value in spec.get("attrs", {}).values():
             if value.startswith("{") and value.endswith("}") and value[1:-1].partition("|")[0] not in pattern.groupindex:
                 raise RulePackError(f"{path}: rule {entry['id']}: attribute names unknown group {value}")
@@ -160,6 +164,7 @@ def _compile_rule(entry: dict, pack: str, path: Path) -> Rule:
             stamp_type=action.get("stamp_type"),
             place=action.get("place"),
             reason=action.get("reason"),
+            page=action.get("page"),
         ),
         harvest=tuple(harvest),
         justification=entry["justification"],
