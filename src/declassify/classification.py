@@ -71,8 +71,12 @@ def _level_patterns() -> tuple[tuple[Level, regex.Pattern], ...]:
 @cache
 def _caveat_pattern() -> regex.Pattern:
     caveats = sorted(vocabulary()["caveats"], key=len, reverse=True)
-    alternation = "|".join(r"\s*".join(regex.escape(w) for w in c.split()) for c in caveats)
-    return regex.compile(rf"(?:{alternation})")
+    parts = []
+    for caveat in caveats:
+        body = r"\s*".join(regex.escape(w) for w in caveat.split())
+        errors = min(2, len(caveat) // 8)  # OCR garbles long caveats ('NO FOREIGN DISSIM')
+        parts.append(f"(?:{body}){{e<={errors}}}" if errors else f"(?:{body})")
+    return regex.compile("(?:" + "|".join(parts) + ")", regex.BESTMATCH)
 
 
 _STRUCK = regex.compile(r"^\W*~~.*~~\W*$|^\W*<del>.*</del>\W*$|^\W*<s>.*</s>\W*$", regex.DOTALL)
@@ -91,21 +95,44 @@ def read_marking(line: str) -> Marking | None:
     core = _TAGS.sub("", line)
     core = core.replace("~~", " ").replace("**", " ").strip(" \t#*_~-=.:|()[]{}<>/\u2014\u2013")
     letters = [c for c in core if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
-        return None  # banners are set in capitals; "Secret" in a sentence is not one
-    upper = core.upper()
+    if not letters:
+        return None
+    capitals = sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    marking = _level_then_caveat(core.upper(), struck, line) or _caveat_then_level(core.upper(), struck, line)
+    # Banners are set in capitals ("Secret" in a sentence is not one); a line
+    # that pairs a level with a handling caveat is a marking in any case.
+    if marking is None or not (capitals or marking.caveat):
+        return None
+    return marking
+
+
+_SEPARATORS = " \t-=.:/\u2014\u2013()"
+
+
+def _level_then_caveat(upper: str, struck: bool, line: str) -> Marking | None:
     for level, pattern in _level_patterns():
         match = pattern.match(upper, timeout=0.5)
         if not match:
             continue
-        rest = upper[match.end() :].strip(" \t-=.:/\u2014\u2013()")
+        rest = upper[match.end() :].strip(_SEPARATORS)
         caveat = None
         if rest:
-            cav = _caveat_pattern().fullmatch(rest, timeout=0.5)
-            if not cav:
+            if not _caveat_pattern().fullmatch(rest, timeout=0.5):
                 continue
             caveat = " ".join(rest.split())
         return Marking(level=level, struck=struck, caveat=caveat, text=line.strip())
+    return None
+
+
+def _caveat_then_level(upper: str, struck: bool, line: str) -> Marking | None:
+    """'FOR THE PRESIDENT ONLY - TOP SECRET': the caveat first, then the level."""
+    cav = _caveat_pattern().match(upper, timeout=0.5)
+    if not cav:
+        return None
+    rest = upper[cav.end() :].strip(_SEPARATORS)
+    for level, pattern in _level_patterns():
+        if rest and pattern.fullmatch(rest, timeout=0.5):
+            return Marking(level=level, struck=struck, caveat=" ".join(cav.group().split()), text=line.strip())
     return None
 
 
@@ -123,3 +150,12 @@ def normalise_level(text: str) -> Level | None:
         return level_by_id()[initials[value]]
     marking = read_marking(value)
     return marking.level if marking else None
+
+
+def read_caveat(line: str) -> str | None:
+    """The handling caveat ``line`` consists of ('EYES ONLY AMBASSADOR', 'NO FOREIGN DISSEM'), or None."""
+    core = _TAGS.sub("", line).replace("~~", " ").strip(" \t#*_~-=.:|()[]{}<>/\u2014\u2013")
+    if not core or len(core) > 60 or core.upper() != core:
+        return None
+    match = _caveat_pattern().fullmatch(core, timeout=0.5)
+    return " ".join(core.split()) if match else None

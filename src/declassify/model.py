@@ -14,6 +14,9 @@ from dataclasses import dataclass, field, replace
 
 from .tiling import Mark, Tiling
 
+# Normalise's claims that a claim over whole lines may swallow (see Layout.absorbable).
+ABSORBABLE_RULES = frozenset({"normalise.crlf", "normalise.line-separator", "normalise.invisible-character"})
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -137,10 +140,34 @@ class Layout:
     def line_text(self, line: Line) -> str:
         return self.source.text[line.start : line.end]
 
+    def absorbable(self, start: int, end: int) -> list[Mark]:
+        """Claims inside [start, end) that a wider claim may swallow, or None if any other is there.
+
+        Line breaks already claimed by normalise (the CR of a CRLF, a
+        vertical tab) and invisible characters belong to whatever claims the
+        lines around them; any other claim blocks the wider one.
+        """
+        inside = [m for m in self.tiling.marks_in(start, end) if m.width]
+        for mark in inside:
+            if not (start <= mark.start and mark.end <= end and mark.rule in ABSORBABLE_RULES):
+                return None
+        return inside
+
+    def can_claim(self, start: int, end: int) -> bool:
+        return self.absorbable(start, end) is not None
+
     def claim(self, mark: Mark, stage: str, note: str = "") -> bool:
         """Claim ``mark`` if it is free, recording the change; False if it is taken."""
         if not self.tiling.add(mark):
-            return False
+            swallowed = self.absorbable(mark.start, mark.end) if mark.width else None
+            if not swallowed:
+                return False
+            for inner in swallowed:
+                self.tiling.remove(inner)
+            if not self.tiling.add(mark):
+                for inner in swallowed:
+                    self.tiling.add(inner)
+                return False
         if mark.width or mark.kind == "pb":
             self.changes.append(Change(stage, mark.rule, mark.start, mark.end, note or mark.kind))
         return True

@@ -3,12 +3,13 @@
 Banners repeat at the top and bottom of every page; they are forme work
 (``fw type="banner"``), and each one is harvested as a ``classification``
 fact (level, whether it was struck through, any handling caveat) for the
-header of the document it stands in.
+header of the document it stands in.  A line that is only a handling
+caveat ('EYES ONLY AMBASSADOR') is a banner too, harvested as ``handling``.
 """
 
 from __future__ import annotations
 
-from ..classification import read_marking
+from ..classification import read_caveat, read_marking
 from ..model import Fact, Layout
 from ..tiling import Disposition, Mark, make_attrs
 
@@ -16,19 +17,42 @@ STAGE = "strip"
 RULE = "banner.classification"
 
 
+def _free_part(layout: Layout, line) -> tuple[int, int] | None:
+    """The line's free text as one range, when the rest of the line is claimed or blank.
+
+    A banner that OCR ran onto a footer ('NW 88608 Docld:... Page 3
+    SECRET-NO FOREIGN DISSIM') is the free part of its line.
+    """
+    text = layout.text
+    ranges = [(a, b) for a, b in layout.tiling.free_ranges(line.start, line.end) if text[a:b].strip()]
+    if len(ranges) != 1:
+        return None
+    start, end = ranges[0]
+    while text[start].isspace():
+        start += 1
+    while text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def claim_banners(layout: Layout) -> None:
     text = layout.text
     for line in layout.lines:
-        content = text[line.start : line.end]
-        stripped = content.strip()
-        if not stripped or len(stripped) > 80:
+        part = _free_part(layout, line)
+        if part is None:
             continue
-        start = line.start + (len(content) - len(content.lstrip()))
-        end = start + len(stripped)
-        if not layout.tiling.is_free(start, end):
+        start, end = part
+        stripped = text[start:end]
+        if len(stripped) > 80:
             continue
         marking = read_marking(stripped)
         if marking is None:
+            caveat = read_caveat(stripped)
+            if caveat is None:
+                continue
+            mark = Mark(start, end, Disposition.FORME, RULE, "fw", make_attrs(type="banner"))
+            if layout.claim(mark, STAGE, f"caveat {caveat}"):
+                layout.facts.append(Fact("handling", caveat, start, end, RULE, "item"))
             continue
         mark = Mark(start, end, Disposition.FORME, RULE, "fw", make_attrs(type="banner"))
         if layout.claim(mark, STAGE, f"banner {marking.level.label}"):

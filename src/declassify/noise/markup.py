@@ -95,3 +95,27 @@ def claim_emphasis(layout: Layout, timeout: float = 2.0) -> None:
             layout.claim(closer, STAGE, "markup marker")
             if close_start > open_end:
                 layout.annos.append(Anno(open_end, close_start, emphasis.tag, emphasis.rule, emphasis.attrs))
+
+
+_HEADING_MARKER = regex.compile(r"^[ \t]*(#{1,6})[ \t]+(?=\S)", regex.MULTILINE)
+
+
+def claim_heading_markers(layout: Layout) -> None:
+    """The '#' of a markdown heading is syntax; the heading's words stay text."""
+    for match in _HEADING_MARKER.finditer(layout.text):
+        start, end = match.span()
+        if layout.tiling.is_free(start, end):
+            layout.claim(Mark(start, end, Disposition.DROPPED, "markup.markdown-heading", "drop"), STAGE, "heading marker")
+
+
+_TABLE_ROW = regex.compile(r"^[ \t]*\|.*\|[ \t]*$", regex.MULTILINE)
+
+
+def claim_table_pipes(layout: Layout) -> None:
+    """The pipes of a markdown table row are syntax; the cells stay text, apart."""
+    text = layout.text
+    for row in _TABLE_ROW.finditer(text):
+        for pipe in regex.finditer(r"\|", text[row.start() : row.end()]):
+            at = row.start() + pipe.start()
+            if layout.tiling.is_free(at, at + 1):
+                layout.claim(Mark(at, at + 1, Disposition.DROPPED, "markup.markdown-table", "drop"), STAGE, "table pipe")

@@ -11,15 +11,41 @@ from collections.abc import Callable
 
 from ..model import Layout
 from ..noise.banners import claim_banners
+from ..noise.coversheets import claim_cover_sheets
 from ..noise.engine import apply_packs
-from ..noise.markup import claim_emphasis
+from ..noise.forms import claim_forms
+from ..noise.frontmatter import claim_front_matter
+from ..noise.furniture import (
+    claim_catchwords,
+    claim_lone_page_numbers,
+    claim_running_lines,
+    claim_stamp_satellites,
+    infer_page_breaks,
+)
+from ..noise.garbage import claim_garbage_lines, claim_line_numbers
+from ..noise.markup import claim_emphasis, claim_heading_markers, claim_table_pipes
 from ..noise.packs import load_packs
 from ..settings import DEFAULT, Settings
 
 
-def apply_rule_packs(layout: Layout, settings: Settings) -> None:
-    """Stamps, wrappers, redaction markers and boilerplate named by the rule packs."""
+def front_matter(layout: Layout, settings: Settings) -> None:
+    """YAML front matter of OCR repositories: catalogue fields, harvested."""
+    claim_front_matter(layout)
+
+
+def rule_packs(layout: Layout, settings: Settings) -> None:
+    """Stamps, wrappers, redaction markers, page numbers and boilerplate named by the rule packs."""
     apply_packs(layout, load_packs(settings.rules))
+
+
+def forms(layout: Layout, settings: Settings) -> None:
+    """Printed grids of routing slips and record sheets; what was written in them stays text."""
+    claim_forms(layout)
+
+
+def cover_sheets(layout: Layout, settings: Settings) -> None:
+    """Pages that catalogue the record (the JFK identification form), harvested."""
+    claim_cover_sheets(layout)
 
 
 def classification_banners(layout: Layout, settings: Settings) -> None:
@@ -27,15 +53,64 @@ def classification_banners(layout: Layout, settings: Settings) -> None:
     claim_banners(layout)
 
 
-def markup_emphasis(layout: Layout, settings: Settings) -> None:
-    """Markdown and HTML emphasis markers, turned into hi/del annotations."""
+def running_lines(layout: Layout, settings: Settings) -> None:
+    """Running heads and footers: short lines that recur at page boundaries."""
+    claim_running_lines(layout)
+
+
+def page_breaks(layout: Layout, settings: Settings) -> None:
+    """Page breaks inferred from page numbers, footers and banner pairs."""
+    infer_page_breaks(layout)
+
+
+def lone_page_numbers(layout: Layout, settings: Settings) -> None:
+    """Numbers alone on a line beside page furniture (the '6' of a split 'Page 1 of 6')."""
+    claim_lone_page_numbers(layout)
+
+
+def stamp_satellites(layout: Layout, settings: Settings) -> None:
+    """Review dates and exemption codes written beside a declassification stamp."""
+    claim_stamp_satellites(layout)
+
+
+def catchwords(layout: Layout, settings: Settings) -> None:
+    """A page's last words repeated at the head of the next."""
+    claim_catchwords(layout)
+
+
+def markup(layout: Layout, settings: Settings) -> None:
+    """Markdown and HTML: heading markers and table pipes dropped, emphasis turned into hi/del."""
+    claim_heading_markers(layout)
+    claim_table_pipes(layout)
     claim_emphasis(layout)
 
 
+def line_numbers(layout: Layout, settings: Settings) -> None:
+    """Stenographers' line numbers in the margin of transcript pages, kept as lb/@n."""
+    claim_line_numbers(layout)
+
+
+def garbage_lines(layout: Layout, settings: Settings) -> None:
+    """Lines of OCR symbol soup that no document wrote."""
+    claim_garbage_lines(layout)
+
+
 TRANSFORMS: tuple[Callable[[Layout, Settings], None], ...] = (
-    apply_rule_packs,
+    front_matter,
+    rule_packs,
+    forms,
+    cover_sheets,
     classification_banners,
-    markup_emphasis,
+    page_breaks,
+    catchwords,
+    lone_page_numbers,
+    running_lines,
+    lone_page_numbers,
+    page_breaks,
+    stamp_satellites,
+    markup,
+    line_numbers,
+    garbage_lines,
 )
 
 

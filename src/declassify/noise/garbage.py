@@ -1,0 +1,90 @@
+"""OCR debris that no pattern names: lines of symbol soup, and stenographers' line numbers.
+
+A garbage line is one whose tokens are mostly not word-like ('4 ArM.-,...
+-A C,..- (`IA or\\P')OA'), or that is mostly characters no typist used
+(~ ` \\ | { } < > ^).  Such a line is dropped; a line with real words
+among OCR errors is kept, since only a reader can tell.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Layout
+from ..tiling import Disposition, Mark, make_attrs
+from .pages import page_lines, pages
+
+STAGE = "strip"
+GARBAGE_RULE = "ocr.garbage-line"
+LINE_NUMBER_RULE = "furniture.line-number"
+
+_WORDLIKE = regex.compile(
+    r"(?:\p{Lu}?\p{Ll}+(?:['\u2019]\p{Ll}+)?|\p{Lu}+|\d+(?:[.,/:\-]\d+)*%?|\p{Lu}+[-/][\p{Lu}\d-]+|\p{Lu}\d+|\d+\p{L}{1,2}|(?:\p{Lu}\.)+|&|-{1,2})"
+)
+_STRIP = ".,;:()\"'!?[]\u201c\u201d\u2018\u2019*"
+_ODD = set("~`\\|{}<>^@\u00ac")
+MIN_WORDLIKE_SHARE = 0.4
+MAX_ODD_SHARE = 0.25
+MAX_GARBAGE_LENGTH = 120
+
+
+def is_garbage(line: str) -> bool:
+    tokens = line.split()
+    if len(line) > MAX_GARBAGE_LENGTH or not tokens:
+        return False
+    if len(tokens) == 1:
+        # One token: garbage when it is mostly punctuation ('......I.', '-°“\\').
+        alnum = sum(1 for c in line if c.isalnum())
+        return len(line) >= 3 and alnum / len(line) < MIN_WORDLIKE_SHARE
+    wordlike = sum(1 for t in tokens if _WORDLIKE.fullmatch(t.strip(_STRIP) or "?"))
+    odd = sum(1 for c in line if c in _ODD)
+    return wordlike / len(tokens) < MIN_WORDLIKE_SHARE or odd / len(line.replace(" ", "")) > MAX_ODD_SHARE
+
+
+def claim_garbage_lines(layout: Layout) -> None:
+    text = layout.text
+    for line in layout.lines:
+        content = text[line.start : line.end]
+        stripped = content.strip()
+        if not stripped:
+            continue
+        start = line.start + len(content) - len(content.lstrip())
+        end = start + len(stripped)
+        if layout.tiling.is_free(start, end) and is_garbage(stripped):
+            layout.claim(Mark(start, end, Disposition.DROPPED, GARBAGE_RULE, "drop"), STAGE, "garbage line")
+
+
+_NUMBERED = regex.compile(r"[ \t]*(?P<n>\d{1,2})[ \t]+(?=\S)")
+MIN_NUMBERED_LINES = 5
+MAX_LINE_NUMBER = 30
+
+
+def claim_line_numbers(layout: Layout) -> None:
+    """Stenographic transcripts number the lines of each page (1 to 25) in the margin.
+
+    On a page where at least five lines open with a small number and the
+    numbers mostly count up by one, each number is claimed as ``lb n``.
+    """
+    text = layout.text
+    for page in pages(layout):
+        numbered = []
+        for line in page_lines(layout, page):
+            ranges = list(layout.tiling.free_ranges(line.start, line.end))
+            if not ranges:
+                continue
+            # The number must open the line's free text; what follows it may be claimed (a table pipe).
+            match = _NUMBERED.match(text, ranges[0][0], line.end)
+            if match and match.end("n") <= ranges[0][1] and int(match.group("n")) <= MAX_LINE_NUMBER:
+                numbered.append(match)
+        if len(numbered) < MIN_NUMBERED_LINES:
+            continue
+        values = [int(m.group("n")) for m in numbered]
+        steps = sum(1 for a, b in zip(values, values[1:]) if b == a + 1)
+        if steps < 0.7 * (len(values) - 1) or any(b < a for a, b in zip(values, values[1:])):
+            continue
+        for match in numbered:
+            end = match.end("n")
+            while end < len(text) and text[end] in " \t" and layout.tiling.is_free(end, end + 1):
+                end += 1
+            mark = Mark(match.start("n"), end, Disposition.FORME, LINE_NUMBER_RULE, "lb", make_attrs(n=match.group("n")))
+            layout.claim(mark, STAGE, "line number")
