@@ -27,6 +27,7 @@ class BodyWriter:
         self.cursor = item.start
         self.line_break_newlines = 2 if layout.traits.get("spacing") == "double" else 1
         self.orphans = 0
+        self.emitted: set = set()  # zero-width marks already written (they sit between pieces)
 
     def write(self, div: etree._Element) -> None:
         self.write_nodes(div, self.item.body)
@@ -35,8 +36,9 @@ class BodyWriter:
     def write_nodes(self, parent: etree._Element, nodes: list[Node]) -> None:
         for node in nodes:
             first = node.first_offset()
-            if first > self.cursor:
+            if first >= self.cursor:
                 self.flush(parent, first)
+                self.flush_milestones(parent, first)
             element = el(parent, node.tag, **node.attrs)
             if node.children:
                 self.write_nodes(element, node.children)
@@ -48,15 +50,25 @@ class BodyWriter:
                     node.end,
                     self.annos,
                     line_break_newlines=self.line_break_newlines,
+                    skip=self.emitted,
                 )
                 self.cursor = max(self.cursor, node.end)
+
+    def flush_milestones(self, parent: etree._Element, at: int) -> None:
+        """A page break that stands exactly where a node begins goes before the node, not inside it."""
+        for mark in self.layout.tiling.marks_in(at, at):
+            if mark.width == 0 and mark.start == at and mark not in self.emitted:
+                render_mark(parent, self.layout, mark)
+                self.emitted.add(mark)
 
     def flush(self, parent: etree._Element, upto: int) -> None:
         """Write the claims in raw[cursor:upto]; free text there becomes a paragraph."""
         text = self.layout.text
         for lo, hi, mark in self.layout.tiling.pieces(self.cursor, upto):
             if mark is not None:
-                render_mark(parent, self.layout, mark)
+                if mark not in self.emitted:
+                    render_mark(parent, self.layout, mark)
+                    self.emitted.add(mark)
             elif text[lo:hi].strip():
                 # Analysis should have placed every block; keep the text anyway.
                 self.orphans += 1

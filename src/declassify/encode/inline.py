@@ -76,9 +76,10 @@ def render_range(
     annos: list[Anno] | None = None,
     *,
     line_break_newlines: int = 1,
+    skip: set | None = None,
 ) -> None:
-    """Append the content of raw[start:end] to ``parent``."""
-    stream = events(layout, start, end)
+    """Append the content of raw[start:end] to ``parent`` (claims in ``skip`` are already written)."""
+    stream = [e for e in events(layout, start, end) if not (skip and e.mark is not None and e.mark in skip)]
     active = sorted(
         (a for a in (annos or ()) if a.start < end and a.end > start and a.end > a.start),
         key=lambda a: (a.start, -a.end),
@@ -103,7 +104,7 @@ def render_range(
         elif event.kind == "break":
             target = stack[-1][0]
             neighbours = (stream[i - 1] if i else None, stream[i + 1] if i + 1 < len(stream) else None)
-            beside_join = any(n is not None and n.kind == "mark" and n.mark.kind in ("join", "pb") for n in neighbours)
+            beside_join = any(n is not None and n.kind == "mark" and n.mark.kind in ("join", "pb", "lb") for n in neighbours)
             if event.newlines == line_break_newlines and not beside_join:
                 el(target, "lb")
             append_text(target, "\n")
@@ -128,8 +129,19 @@ def _close_ended(stack: list[tuple[etree._Element, Anno | None]], position: int)
 _FORME_TOKEN = regex.compile(r"~~(?P<del>.+?)~~|<del>(?P<hdel>.*?)</del>|\*\*(?P<bold>.+?)\*\*|(?P<nl>\s*\n\s*)", regex.DOTALL)
 
 
+# Characters a claim may have swallowed that XML cannot hold or that are only line breaks.
+_LINE_SEPARATORS = regex.compile(r"\r\n?|[\v\x1c-\x1e\x85\u2028\u2029]")
+_NOT_XML = regex.compile(r"[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Line separators as newlines, and nothing XML 1.0 forbids (normalise ledgers those characters)."""
+    return _NOT_XML.sub("", _LINE_SEPARATORS.sub("\n", text))
+
+
 def render_forme_text(parent: etree._Element, text: str) -> None:
     """Forme work keeps its raw text, with struck-through and bold spans and line breaks as elements."""
+    text = xml_safe(text)
     cursor = 0
     for match in _FORME_TOKEN.finditer(text):
         append_text(parent, text[cursor : match.start()])
@@ -158,10 +170,19 @@ def render_mark(parent: etree._Element, layout: Layout, mark: Mark) -> None:
         el(parent, "pb", n=mark.attr("n"), **{"break": mark.attr("break")})
     elif kind == "gap":
         gap = el(parent, "gap", reason=mark.attr("reason", "redacted"))
-        el(gap, "desc", " ".join(raw.split()))
+        el(gap, "desc", " ".join(xml_safe(raw).split()))
     elif kind == "join":
         if mark.attr("via") != "pb":
             el(parent, "lb", **{"break": "no"})
+    elif kind == "figure":
+        figure = el(parent, "figure")
+        el(figure, "figDesc", mark.attr("desc") or " ".join(xml_safe(raw).split()))
     elif kind == "fix":
         append_text(parent, mark.out)
+    elif kind == "split":
+        # Two fields OCR glued together: a break between them (raw had none, so only white space is added).
+        el(parent, "lb")
+        append_text(parent, "\n")
+    elif kind == "lb":
+        el(parent, "lb", n=mark.attr("n"), **{"break": mark.attr("break")})
     # drop and header claims leave nothing in the text: the ledger keeps them.
