@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import RAW_FILES
 from helpers import claimed, free_text, layout_after
 
 # (input, claims as (text, rule), text left over)
@@ -93,3 +94,22 @@ def test_pattern_timeouts_skip_the_rule_and_are_recorded(monkeypatch):
     timeouts = [c for c in layout.changes if "timed out" in c.note]
     assert timeouts, "the timeout path was not exercised"
     assert int(layout.traits["timeouts"]) == len(timeouts)
+
+
+FLATTENED_NOISE = ["~~", "DECLASSIFIED", "REPRODUCTION FROM"]
+
+
+@pytest.mark.parametrize("path", RAW_FILES, ids=lambda p: p.stem)
+def test_flattened_file_loses_its_banners_too(path):
+    """A text export that lost every line break still sheds struck banners and stamps,
+    and still yields the classification the line-broken file yields."""
+    text = path.read_text(encoding="utf-8")
+    flat = layout_after(" ".join(text.split()), "strip")
+    whole = layout_after(text, "strip")
+    left = free_text(flat)
+    for noise in FLATTENED_NOISE:
+        if noise in free_text(whole):
+            continue  # kept as text in the line-broken file as well
+        assert noise not in left, noise
+    levels = lambda layout: {f.value for f in layout.facts if f.name == "classification"}
+    assert levels(whole) <= levels(flat)

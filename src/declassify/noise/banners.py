@@ -9,6 +9,9 @@ caveat ('EYES ONLY AMBASSADOR') is a banner too, harvested as ``handling``.
 
 from __future__ import annotations
 
+import regex
+
+from ..classification import levels as levels_vocabulary
 from ..classification import read_caveat, read_marking
 from ..model import Fact, Layout
 from ..tiling import Disposition, Mark, make_attrs
@@ -61,4 +64,43 @@ def claim_banners(layout: Layout) -> None:
                 struck="true" if marking.struck else "false",
                 caveat=marking.caveat,
             )
+            layout.facts.append(Fact("classification", marking.level.label, start, end, RULE, "item", attrs))
+
+
+_STRUCK_LEVEL = regex.compile(r"~~\s*(?P<level>[A-Z][A-Z ]{4,24}?)\s*~~")
+_INLINE_PAGE_NUMBER = regex.compile(r"(?<=\s)[-~\u2013\u2014]\s?(?P<n>\d{1,3})\s?[-~\u2013\u2014](?=\s)")
+
+
+def claim_inline_banners(layout: Layout) -> None:
+    """Banners and page numbers that a flattened text (no line breaks) runs into its sentences.
+
+    A struck-through level ('~~SECRET~~') is a banner wherever it stands.
+    In a flattened file, a level in capitals that recurs between words, and a
+    '-2-' between words, are the banners and page numbers of page joins.
+    """
+    text = layout.text
+    flattened = layout.traits.get("flattened") == "yes"
+    candidates = [(m, "banner") for m in _STRUCK_LEVEL.finditer(text)]
+    if flattened:
+        candidates += [(m, "pageNum") for m in _INLINE_PAGE_NUMBER.finditer(text)]
+        levels = "|".join(sorted((regex.escape(level.label) for level in levels_vocabulary()), key=len, reverse=True))
+        bare = list(regex.finditer(rf"(?<![\w~])(?:{levels})(?![\w~])", text))
+        # A banner is printed on every page: a level standing once in running
+        # text is the document's own marking line or a word, not a page join.
+        repeated = {m.group() for m in bare if sum(1 for other in bare if other.group() == m.group()) >= 2}
+        candidates += [(m, "banner") for m in bare if m.group() in repeated]
+    for match, kind in sorted(candidates, key=lambda c: c[0].start()):
+        start, end = match.span()
+        if not layout.tiling.is_free(start, end):
+            continue
+        if kind == "pageNum":
+            attrs = make_attrs(type="pageNum", place="inline", page="start", page_n=match.group("n"))
+            layout.claim(Mark(start, end, Disposition.FORME, "page.inline-number", "fw", attrs), STAGE, "page number")
+            continue
+        marking = read_marking(match.group())
+        if marking is None:
+            continue
+        mark = Mark(start, end, Disposition.FORME, RULE, "fw", make_attrs(type="banner", place="inline"))
+        if layout.claim(mark, STAGE, f"banner {marking.level.label}"):
+            attrs = make_attrs(level=marking.level.id, struck="true" if marking.struck else "false")
             layout.facts.append(Fact("classification", marking.level.label, start, end, RULE, "item", attrs))

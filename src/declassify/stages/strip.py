@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Layout
-from ..noise.banners import claim_banners
+from ..noise.banners import claim_banners, claim_inline_banners
 from ..noise.coversheets import claim_cover_sheets
 from ..noise.engine import apply_packs
 from ..noise.forms import claim_forms
@@ -49,8 +49,10 @@ def cover_sheets(layout: Layout, settings: Settings) -> None:
 
 
 def classification_banners(layout: Layout, settings: Settings) -> None:
-    """Lines that are only a classification marking (plain, struck, spaced, garbled)."""
+    """Lines that are only a classification marking (plain, struck, spaced, garbled), and
+    banners and page numbers run into the text of a flattened file."""
     claim_banners(layout)
+    claim_inline_banners(layout)
 
 
 def running_lines(layout: Layout, settings: Settings) -> None:
