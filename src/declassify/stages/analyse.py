@@ -1,6 +1,7 @@
 """Stage 6, analyse: what each document is, when and by whom, and how its body is built.
 
-Each step is a function over one item; the order is ``STEPS``.
+Each step is a function over one item (with the file's layout, the item's
+draft from segmentation and the run's settings); the order is ``STEPS``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..settings import DEFAULT, Settings
 STAGE = "analyse"
 
 
-def collect_facts(layout: Layout, item: Item, draft: ItemDraft) -> None:
+def collect_facts(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
     """File-scoped facts go to every item; item-scoped ones to the item they stand in."""
     item.facts = [
         fact
@@ -29,7 +30,7 @@ def collect_facts(layout: Layout, item: Item, draft: ItemDraft) -> None:
     ]
 
 
-def classification(layout: Layout, item: Item, draft: ItemDraft) -> None:
+def classification(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
     """The document's marking: the highest level among its banners; struck if any banner was."""
     found = [f for f in item.facts if f.name == "classification" and f.scope == "item"]
     if not found:
@@ -49,7 +50,7 @@ def classification(layout: Layout, item: Item, draft: ItemDraft) -> None:
     )
 
 
-def pages(layout: Layout, item: Item, draft: ItemDraft) -> None:
+def pages(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
     """Pages: one more than the page breaks inside the item, when there are any."""
     breaks = [m for m in layout.tiling.marks_in(item.start, item.end) if m.kind == "pb"]
     if breaks:
@@ -66,7 +67,7 @@ _TYPE_CUES = (
 )
 
 
-def document_type(layout: Layout, item: Item, draft: ItemDraft) -> None:
+def document_type(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
     """A first typing from headings and salutations near the top of the document."""
     head = [layout.free_text(b.start, b.end) for b in draft.blocks[:12]]
     for type_id, cue in _TYPE_CUES:
@@ -77,7 +78,7 @@ def document_type(layout: Layout, item: Item, draft: ItemDraft) -> None:
                 return
 
 
-def document_date(layout: Layout, item: Item, draft: ItemDraft) -> None:
+def document_date(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
     """The first full date in the document's opening blocks (stamps are already claimed)."""
     text = layout.text
     for block in draft.blocks[:8]:
@@ -88,16 +89,16 @@ def document_date(layout: Layout, item: Item, draft: ItemDraft) -> None:
                 return
 
 
-def title(layout: Layout, item: Item, draft: ItemDraft) -> None:
+def title(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
     item.title = doctype(item.doctype).label
 
 
-def body(layout: Layout, item: Item, draft: ItemDraft) -> None:
+def body(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
     """Every block a paragraph, until later steps know better."""
     item.body = [Node("p", block.start, block.end) for block in draft.blocks]
 
 
-STEPS: tuple[Callable[[Layout, Item, ItemDraft], None], ...] = (
+STEPS: tuple[Callable[[Layout, Item, ItemDraft, Settings], None], ...] = (
     collect_facts,
     classification,
     pages,
@@ -121,6 +122,6 @@ def analyse(segmented: Segmented, settings: Settings = DEFAULT) -> Analysed:
             end=draft.end,
         )
         for step in STEPS:
-            step(layout, item, draft)
+            step(layout, item, draft, settings)
         items.append(item)
     return Analysed(layout, items)
