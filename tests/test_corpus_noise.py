@@ -148,3 +148,14 @@ def test_judgement(name, kind, text):
         assert text not in reading
     else:
         assert text in reading
+
+
+# Text that must stand exactly once: a page the scan holds twice is read once.
+ONCE = [
+    ("jfkvis_01.txt", "Lansdale traces the history of the project"),
+]
+
+
+@pytest.mark.parametrize("name, text", ONCE)
+def test_repeated_page_is_read_once(name, text):
+    assert " ".join(_reading(name).split()).count(text) == 1

@@ -113,3 +113,29 @@ def test_flattened_file_loses_its_banners_too(path):
         assert noise not in left, noise
     levels = lambda layout: {f.value for f in layout.facts if f.name == "classification"}
     assert levels(whole) <= levels(flat)
+
+
+_PAGE = (
+    "The committee reviewed the program from its inception in November through March, "
+    "noting that the chief of operations was to report through the special group, which "
+    "would be responsible for policy guidance, for approving important operations and for "
+    "monitoring progress, while the intelligence plan set out how basic collection inside "
+    "the country would proceed before any decision on further action was taken by anyone.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "second, dropped",
+    [
+        (_PAGE, True),  # the same sheet again
+        (_PAGE.replace("inception", "incepti0n").replace("policy", "po1icy"), True),  # re-OCR'd with errors
+        (_PAGE[: len(_PAGE) // 3] + "\n", False),  # too short to call a copy
+        ("A different page about the budget of the station, " * 12 + "\n", False),
+    ],
+)
+def test_duplicate_page_is_dropped(second, dropped):
+    layout = layout_after(_PAGE + "\f" + second, "strip")
+    rules = {rule for _, rule, _ in claimed(layout)}
+    assert ("wrapper.duplicate-page" in rules) == dropped
+    expected = _PAGE if dropped else _PAGE + second
+    assert free_text(layout).split() == expected.split()

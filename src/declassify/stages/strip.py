@@ -12,6 +12,7 @@ from collections.abc import Callable
 from ..model import Layout
 from ..noise.banners import claim_banners, claim_inline_banners
 from ..noise.coversheets import claim_cover_sheets
+from ..noise.duplicates import claim_duplicate_pages
 from ..noise.engine import apply_packs
 from ..noise.forms import claim_forms
 from ..noise.frontmatter import claim_front_matter
@@ -97,6 +98,11 @@ def garbage_lines(layout: Layout, settings: Settings) -> None:
     claim_garbage_lines(layout)
 
 
+def duplicate_pages(layout: Layout, settings: Settings) -> None:
+    """A page whose text repeats an earlier page: the same sheet scanned twice."""
+    claim_duplicate_pages(layout)
+
+
 TRANSFORMS: tuple[Callable[[Layout, Settings], None], ...] = (
     front_matter,
     rule_packs,
@@ -113,6 +119,7 @@ TRANSFORMS: tuple[Callable[[Layout, Settings], None], ...] = (
     markup,
     line_numbers,
     garbage_lines,
+    duplicate_pages,
 )
 
 
