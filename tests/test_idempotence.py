@@ -11,13 +11,19 @@ from declassify.reading import reading_text
 FILES = RAW_FILES + CORPUS_FILES
 
 
-def clean(encoded) -> str:
-    """What ``declassify clean`` prints: each item's reading text, items separated by a blank line."""
-    return "\n\n".join(reading_text(item.root) for item in encoded.items)
-
-
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_cleaning_twice_changes_nothing(path):
-    once = clean(encode_file(path))
-    twice = clean(encode_bytes(once.encode("utf-8"), path.name))
-    assert twice == once
+    """Each document's reading text, cleaned again as a file of its own, comes back unchanged.
+
+    Documents are compared one by one: the reading text of a document is
+    folded to one line, so the blank lines and layout that segmentation
+    reads are gone from it, and a file of several clean documents is no
+    longer the same file.
+    """
+    for item in encode_file(path).items:
+        once = reading_text(item.root)
+        if not once.strip():
+            continue
+        again = encode_bytes(once.encode("utf-8"), path.name)
+        twice = " ".join(reading_text(other.root) for other in again.items)
+        assert twice == once, item.filename

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .dates import DateValue
-from .model import Fact, Layout, Source
+from .model import Anno, Fact, Layout, Source
 
 
 @dataclass(slots=True)
@@ -63,6 +63,7 @@ class Correspondence:
     """A sending or receiving of the document (``correspAction``)."""
 
     type: str  # sent | received
+    subtype: str | None = None  # info: a copy repeated for information
     persons: list[str] = field(default_factory=list)  # Person xml:ids
     names: list[str] = field(default_factory=list)  # organisations or unresolved names
     place: str | None = None
@@ -103,6 +104,11 @@ class Item:
     related: list[tuple[str, str]] = field(default_factory=list)  # (relation, item id)
     number: str | None = None  # the document's number in an edition ("7.")
     subject: str | None = None
+    subtype: str | None = None  # a telegram's direction (outgoing | incoming)
+    annos: list[Anno] = field(default_factory=list)  # inline markup analysis adds (date, placeName, persName)
+    evidence: list[str] = field(default_factory=list)  # why the item was cut and typed as it was
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (type, text) for notesStmt
+    anatomy: object = None  # structure.anatomy.Anatomy, while analysis runs
 
 
 @dataclass(slots=True)

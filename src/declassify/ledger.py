@@ -29,7 +29,19 @@ def build_ledger(layout: Layout, items: list[Item]) -> dict:
     """The ledger of one raw file (schemas/ledger.schema.json)."""
     text = layout.text
     spans: list[dict] = []
-    for lo, hi, mark in layout.tiling.pieces(0, len(text)):
+    cuts = sorted({item.start for item in items} | {item.end for item in items})
+
+    def split_at_items(pieces):
+        # A free run may straddle the cut between two documents: each part is its document's.
+        for lo, hi, mark in pieces:
+            if mark is not None:
+                yield lo, hi, mark
+                continue
+            inner = [c for c in cuts if lo < c < hi]
+            for a, b in zip([lo, *inner], [*inner, hi]):
+                yield a, b, None
+
+    for lo, hi, mark in split_at_items(layout.tiling.pieces(0, len(text))):
         if hi == lo:
             continue  # zero-width marks (inferred page breaks) cover no characters
         if mark is None:

@@ -17,6 +17,9 @@ from .inline import render_mark, render_range
 from .tei import el
 
 
+PARAGRAPH_CONTAINERS = frozenset({"div", "body", "sp", "postscript"})
+
+
 class BodyWriter:
     """Writes an item's nodes into a ``div``, tracking how far the raw range is written."""
 
@@ -39,6 +42,11 @@ class BodyWriter:
             if first >= self.cursor:
                 self.flush(parent, first)
                 self.flush_milestones(parent, first)
+            if node.tag == "#text":
+                # Words of the enclosing element that no child holds ('QUOTE' around a quoted letter).
+                render_range(parent, self.layout, node.start, node.end, self.annos, line_break_newlines=self.line_break_newlines, skip=self.emitted)
+                self.cursor = max(self.cursor, node.end)
+                continue
             element = el(parent, node.tag, **node.attrs)
             if node.children:
                 self.write_nodes(element, node.children)
@@ -77,6 +85,7 @@ class BodyWriter:
                     a += 1
                 while text[b - 1].isspace():
                     b -= 1
-                p = el(parent, "p")
-                render_range(p, self.layout, a, b, self.annos, line_break_newlines=self.line_break_newlines)
+                # Inside a closer, opener or list the stray words stay words of that element.
+                target = el(parent, "p") if etree.QName(parent).localname in PARAGRAPH_CONTAINERS else parent
+                render_range(target, self.layout, a, b, self.annos, line_break_newlines=self.line_break_newlines)
         self.cursor = max(self.cursor, upto)

@@ -28,7 +28,7 @@ def build_header(tei: etree._Element, layout: Layout, item: Item, settings: Sett
     title_stmt = el(file_desc, "titleStmt")
     el(title_stmt, "title", item.title)
     publication(file_desc, item, settings)
-    classification_note(file_desc, item)
+    notes_stmt(file_desc, item)
     source_desc(file_desc, layout, item)
     encoding_desc(header, packs)
     profile_desc(header, item)
@@ -43,11 +43,20 @@ def publication(file_desc: etree._Element, item: Item, settings: Settings) -> No
     el(availability, "licence", text)
 
 
-def classification_note(file_desc: etree._Element, item: Item) -> None:
+def notes_stmt(file_desc: etree._Element, item: Item) -> None:
+    """The classification note, then what the document's own form records (drafting, clearance)."""
+    if item.classification is None and not item.notes:
+        return
+    notes = el(file_desc, "notesStmt")
+    classification_note(notes, item)
+    for note_type, text in item.notes:
+        el(notes, "note", text, type=note_type)
+
+
+def classification_note(notes: etree._Element, item: Item) -> None:
     marking = item.classification
     if marking is None:
         return
-    notes = el(file_desc, "notesStmt")
     note = el(
         notes,
         "note",
@@ -185,7 +194,7 @@ def profile_desc(header: etree._Element, item: Item) -> None:
     if item.corresp:
         corresp_desc = el(profile, "correspDesc")
         for action in item.corresp:
-            node = el(corresp_desc, "correspAction", type=action.type)
+            node = el(corresp_desc, "correspAction", type=action.type, subtype=action.subtype)
             for pid in action.persons:
                 name = next((p.name for p in item.persons if p.xml_id == pid), pid)
                 el(node, "persName", name, ref=f"#{pid}")

@@ -12,9 +12,14 @@ import regex
 
 from ..classification import level_by_id
 from ..dates import find_dates
-from ..document import Analysed, Classification, Item, Node
+from ..document import Analysed, Classification, Correspondence, Item
 from ..doctypes import doctype
-from ..model import ItemDraft, Layout, Segmented
+from ..model import Block, ItemDraft, Layout, Segmented
+from ..structure.anatomy import dissect
+from ..structure.correspondents import letter_correspondents, memo_correspondents, telegram_correspondents
+from ..structure.segmentation import FORM_RULE_PREFIX
+from ..structure.telegrams import quoted_spans, read_addressing, wrap_quoted
+from ..structure.vocabulary import vocabulary
 from ..naming import item_id, safe_stem
 from ..settings import DEFAULT, Settings
 
@@ -38,7 +43,8 @@ def classification(layout: Layout, item: Item, draft: ItemDraft, settings: Setti
     levels = level_by_id()
     best = max(found, key=lambda f: (levels[f.attr("level")].rank, -f.start))
     struck = any(f.attr("struck") == "true" for f in found if f.attr("level") == best.attr("level"))
-    caveats = sorted({f.attr("caveat") for f in found if f.attr("caveat")})
+    # A caveat is printed with the level ('SECRET NOFORN') or on a line of its own ('EYES ONLY AMBASSADOR').
+    caveats = sorted({f.attr("caveat") for f in found if f.attr("caveat")} | {f.value for f in item.facts if f.name == "handling" and f.scope == "item"})
     item.classification = Classification(
         level_id=best.attr("level"),
         label=levels[best.attr("level")].label,
@@ -51,14 +57,19 @@ def classification(layout: Layout, item: Item, draft: ItemDraft, settings: Setti
 
 
 def pages(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
-    """Pages: one more than the page breaks inside the item, when there are any."""
-    breaks = [m for m in layout.tiling.marks_in(item.start, item.end) if m.kind == "pb"]
+    """Pages: one more than the page breaks inside the item, when there are any.
+
+    A break with nothing but white space before it in the item (the page
+    break that opens the first page) adds no page.
+    """
+    text = layout.text
+    breaks = [m for m in layout.tiling.marks_in(item.start, item.end) if m.kind == "pb" and text[item.start : m.start].strip()]
     if breaks:
         item.pages = len(breaks) + 1
 
 
 _TYPE_CUES = (
-    ("memorandum-of-conversation", regex.compile(r"(?i)\bmemorandum\s+of\s+conversation\b")),
+    ("memorandum-of-conversation", regex.compile(r"(?i)\bmemorandum\s+of\s+(?:a\s+)?conversation\b")),
     ("minutes", regex.compile(r"(?i)^\W*minutes\s+of\b")),
     ("telegram", regex.compile(r"(?i)\btelegram\b")),
     ("routing-slip", regex.compile(r"(?i)\brouting\s+(?:slip|and\s+record\s+sheet)\b")),
@@ -67,8 +78,50 @@ _TYPE_CUES = (
 )
 
 
+def structure(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
+    """The document's parts (structure.anatomy); a telegram's quoted letter read as a document of its own."""
+    quote = quoted_spans(layout, draft.blocks)
+    if quote is None:
+        item.anatomy = dissect(layout, draft.blocks)
+        return
+    open_start, open_end, close_start, close_end = quote
+    before = [b for b in draft.blocks if b.end <= open_start]
+    inside = []
+    for block in draft.blocks:
+        if block.end <= open_end or block.start >= close_start:
+            continue
+        inside.append(Block(max(block.start, open_end), min(block.end, close_start), block.first_line, block.last_line))
+    after = [b for b in draft.blocks if b.start >= close_end]
+    outer = dissect(layout, before + after)
+    inner = dissect(layout, inside)
+    outer.nodes = wrap_quoted(outer.nodes, quote, inner.nodes)
+    outer.annos += inner.annos
+    outer.inner = inner
+    item.anatomy = outer
+
+
+def _forms_in(layout: Layout, item: Item) -> set[str]:
+    return {m.rule for m in layout.tiling.marks_in(item.start, item.end) if m.rule.startswith(FORM_RULE_PREFIX)}
+
+
 def document_type(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
-    """A first typing from headings and salutations near the top of the document."""
+    """The document's type, from the strongest signal present; the signal is kept as evidence."""
+    anatomy = item.anatomy
+    words = vocabulary().document_words
+    if anatomy.heading_kind and anatomy.heading_kind.lower() in words:
+        item.doctype = words[anatomy.heading_kind.lower()]
+        item.doctype_evidence = f"edition heading {anatomy.heading_text!r}"
+        return
+    addressing = read_addressing(layout, item.start, item.end)
+    if addressing.direction:
+        item.doctype = "telegram"
+        item.subtype = addressing.direction
+        item.doctype_evidence = addressing.evidence or "telegram address fields (FM/TO)"
+        return
+    if any(rule.endswith("routing-slip") for rule in _forms_in(layout, item)):
+        item.doctype = "routing-slip"
+        item.doctype_evidence = "printed routing-slip form"
+        return
     head = [layout.free_text(b.start, b.end) for b in draft.blocks[:12]]
     for type_id, cue in _TYPE_CUES:
         for text in head:
@@ -76,11 +129,35 @@ def document_type(layout: Layout, item: Item, draft: ItemDraft, settings: Settin
                 item.doctype = type_id
                 item.doctype_evidence = f"{cue.pattern!r} matched {text[:60]!r}"
                 return
+    if anatomy.salute or any(n.tag == "closer" and any(c.tag == "salute" for c in n.children) for n in anatomy.nodes):
+        item.doctype = "letter"
+        item.doctype_evidence = "salutation or complimentary close"
+
+
+def edition_introduction(items: list[Item]) -> None:
+    """An untyped first document before an edition's numbered documents is the edition's introduction."""
+    if len(items) > 1 and items[0].doctype == "other" and items[1].anatomy.number is not None:
+        items[0].doctype = "editorial"
+        items[0].doctype_evidence = "untyped text before the numbered documents of an edition"
+        if items[0].anatomy.date is None:
+            items[0].date = None  # the first date of an introduction is of the events it tells
 
 
 def document_date(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
-    """The first full date in the document's opening blocks (stamps are already claimed)."""
+    """The date of the dateline or heading; else of a routing slip's sender row; else the first full date near the top."""
+    anatomy = item.anatomy
+    if anatomy.date is not None:
+        item.date = anatomy.date
+        item.place = anatomy.place
+        return
     text = layout.text
+    if item.doctype == "editorial":
+        return  # an introduction's dates are of the events it tells
+    if item.doctype == "routing-slip":
+        row = routing_sender(layout, item)
+        if row is not None:
+            item.date = row[1]
+            return
     for block in draft.blocks[:8]:
         for lo, hi in layout.tiling.free_ranges(block.start, block.end):
             dates = [d for d in find_dates(text, lo, hi) if d.precision in ("day", "time")]
@@ -89,21 +166,121 @@ def document_date(layout: Layout, item: Item, draft: ItemDraft, settings: Settin
                 return
 
 
+def routing_sender(layout: Layout, item: Item):
+    """(sender, date) typed in a routing slip's sender row, under its printed label."""
+    labels = {" ".join(label.split()).upper() for label in vocabulary().sender_labels}
+    for mark in layout.tiling.marks_in(item.start, item.end):
+        if " ".join(layout.text[mark.start : mark.end].split()).upper() not in labels:
+            continue
+        row_start = layout.text.find("\n", mark.end)
+        while row_start != -1:
+            row_end = layout.text.find("\n", row_start + 1)
+            row_end = item.end if row_end == -1 else min(row_end, item.end)
+            row = layout.free_text(row_start, row_end)
+            if row.strip():
+                dates = find_dates(row, month_year_numeric=False)
+                name = row[: dates[0].start].strip() if dates else row.strip()
+                return " ".join(name.split()), (dates[0] if dates else None)
+            row_start = row_end if row_end < item.end else -1
+    return None
+
+
+def correspondents(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
+    """Senders and recipients (correspDesc), by the conventions of the document's type."""
+    anatomy = item.anatomy
+    if item.doctype == "letter":
+        letter_correspondents(item, anatomy)
+    elif item.doctype in ("telegram", "cable"):
+        addressing = read_addressing(layout, item.start, item.end)
+        office = telegram_office(layout, item)
+        signer = telegram_signer(layout, item)
+        telegram_correspondents(item, anatomy, addressing, signer, office)
+    elif item.doctype == "routing-slip":
+        row = routing_sender(layout, item)
+        if row and row[0]:
+            action = Correspondence("sent", names=[row[0]], date=row[1])
+            item.corresp.append(action)
+    elif item.doctype.startswith("memorandum"):
+        memo_correspondents(item, anatomy)
+
+
+def telegram_office(layout: Layout, item: Item) -> str | None:
+    """The sending office printed beside an outgoing form's head ('OUTGOING TELEGRAM Department of State')."""
+    vocab = vocabulary()
+    head = layout.text[item.start : min(item.end, item.start + 400)]
+    match = vocab.telegram_direction.search(head.upper())
+    if not match or vocab.directions[" ".join(match.group("label").split())] != "outgoing":
+        return None
+    rest = head[match.end() :].split("\n", 1)[0].strip(" #*")
+    return rest if rest and len(rest.split()) <= 5 else None
+
+
+def telegram_signer(layout: Layout, item: Item) -> str | None:
+    """The surname in capitals that signs a telegram, as its last line of text."""
+    anatomy = item.anatomy
+    for node in reversed(anatomy.nodes):
+        if node.tag == "closer":
+            for child in node.children:
+                if child.tag == "signed":
+                    return " ".join(layout.free_text(child.start, child.end).split()).strip(" .") or None
+        break
+    return None
+
+
+def drafting(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
+    """Drafting, clearance and approval lines of a telegram form, as notes of the header."""
+    for fact in item.facts:
+        if fact.name == "drafting":
+            role = fact.attr("role") or "drafted"
+            item.notes.append((role, " ".join(fact.value.split())))
+
+
 def title(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
-    item.title = doctype(item.doctype).label
+    """An editorial title, FRUS style: 'Letter From W. Averell Harriman to Allen W. Dulles'."""
+    anatomy = item.anatomy
+    label = doctype(item.doctype).label
+    item.number = anatomy.number
+    if anatomy.heading_text and anatomy.number:
+        item.title = anatomy.heading_text[len(anatomy.number) + 1 :].strip()
+        return
+    if item.doctype in ("minutes", "editorial") and anatomy.title:
+        item.title = anatomy.title
+        return
+    senders = _names(item, "sent")
+    recipients = _names(item, "received", subtype=None)
+    item.title = label
+    if senders:
+        item.title += f" From {senders[0]}"
+    if recipients:
+        item.title += " to " + " and ".join(recipients[:3])
+
+
+def _names(item: Item, kind: str, subtype: str | None = "any") -> list[str]:
+    names = []
+    for action in item.corresp:
+        if action.type != kind or (subtype != "any" and action.subtype != subtype):
+            continue
+        names += [next(p.name for p in item.persons if p.xml_id == pid) for pid in action.persons]
+        names += action.names
+    return names
 
 
 def body(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
-    """Every block a paragraph, until later steps know better."""
-    item.body = [Node("p", block.start, block.end) for block in draft.blocks]
+    """The nodes of the anatomy; its inline marks (dates, places, signers) as annotations."""
+    item.body = item.anatomy.nodes
+    item.annos = item.anatomy.annos
+    item.evidence = draft.evidence + item.anatomy.evidence
 
 
 STEPS: tuple[Callable[[Layout, Item, ItemDraft, Settings], None], ...] = (
     collect_facts,
     classification,
     pages,
+    structure,
     document_type,
     document_date,
+    correspondents,
+    drafting,
     title,
     body,
 )
@@ -124,4 +301,7 @@ def analyse(segmented: Segmented, settings: Settings = DEFAULT) -> Analysed:
         for step in STEPS:
             step(layout, item, draft, settings)
         items.append(item)
+    edition_introduction(items)
+    for item in items:
+        item.anatomy = None  # analysis is done; the encoder reads the item
     return Analysed(layout, items)

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from ..model import ItemDraft, Layout, Segmented
 from ..settings import DEFAULT, Settings
+from ..structure.segmentation import find_cuts
 
 
 def segment(layout: Layout, settings: Settings = DEFAULT) -> Segmented:
-    """One item per document; the first cut is the whole file."""
-    starts = [0]
+    """One item per document, cut where ``structure.segmentation`` finds a boundary."""
+    cuts = find_cuts(layout, layout.blocks)
+    bounds = [0] + [cut.offset for cut in cuts] + [len(layout.text)]
+    evidence = ["start of file"] + [cut.evidence for cut in cuts]
     items = []
-    blocks = layout.blocks
-    bounds = starts + [len(layout.text)]
     for ordinal, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
-        inside = [b for b in blocks if start <= b.start < end]
-        items.append(ItemDraft(ordinal, start, end, inside, ["whole file"]))
+        inside = [b for b in layout.blocks if start <= b.start < end]
+        items.append(ItemDraft(ordinal, start, end, inside, [evidence[ordinal - 1]]))
     return Segmented(layout, items)

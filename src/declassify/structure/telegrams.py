@@ -1,0 +1,74 @@
+"""Telegram forms: direction, address fields, the signing official, and a message relayed in QUOTE ... UNQUOTE."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Node
+from ..model import Block, Layout
+from .freetext import FreeText
+from .vocabulary import vocabulary
+
+
+@dataclass(slots=True)
+class Addressing:
+    direction: str | None = None
+    to: list[str] = field(default_factory=list)
+    info: list[str] = field(default_factory=list)
+    sender: list[str] = field(default_factory=list)
+    evidence: str | None = None
+
+
+def read_addressing(layout: Layout, start: int, end: int) -> Addressing:
+    """Direction and address fields in the reading text and printed form of a telegram's first lines."""
+    result = Addressing()
+    vocab = vocabulary()
+    text = layout.text[start:end]
+    head = text[:3000]
+    match = vocab.telegram_direction.search(head.upper())
+    if match:
+        result.direction = vocab.directions[" ".join(match.group("label").split())]
+        result.evidence = f"form head {match.group('label')!r}"
+    free = FreeText(layout, start, min(end, start + 3000)).text
+    for line in free.split("\n"):
+        found = list(vocab.address_label.finditer(line))
+        for k, label in enumerate(found):
+            stop = found[k + 1].start() if k + 1 < len(found) else len(line)
+            value = " ".join(line[label.end() : stop].split()).strip(" ,")
+            if not value:
+                continue
+            kind = vocab.address_labels[" ".join(label.group("label").split()).upper()]
+            {"to": result.to, "info": result.info, "from": result.sender}[kind].append(value)
+    return result
+
+
+def quoted_spans(layout: Layout, blocks: list[Block]) -> tuple[int, int, int, int] | None:
+    """(open_start, open_end, close_start, close_end) raw offsets of the QUOTE and UNQUOTE words, if both stand."""
+    vocab = vocabulary()
+    opened = None
+    for block in blocks:
+        ft = FreeText(layout, block.start, block.end)
+        if opened is None:
+            for lo, hi in ft.lines():
+                match = vocab.quote_open.match(ft.text, lo, hi)
+                if match:
+                    opened = ft.raw_span(match.start(), match.end())
+                    break
+        else:
+            match = vocab.quote_close.match(ft.text.lstrip())
+            if match:
+                lead = len(ft.text) - len(ft.text.lstrip())
+                close = ft.raw_span(lead + match.start(), lead + match.end())
+                return opened[0], opened[1], close[0], close[1]
+    return None
+
+
+def wrap_quoted(nodes: list[Node], quote: tuple[int, int, int, int], inner: list[Node]) -> list[Node]:
+    """Replace the nodes inside the quote by ``p[#text QUOTE, floatingText, #text UNQUOTE]``."""
+    open_start, open_end, close_start, close_end = quote
+    before = [n for n in nodes if n.last_offset() <= open_start]
+    after = [n for n in nodes if n.first_offset() >= close_end]
+    letter = Node("div", attrs={"type": "letter"}, children=inner)
+    floating = Node("floatingText", attrs={"type": "letter"}, children=[Node("body", children=[letter])])
+    wrapper = Node("p", children=[Node("#text", open_start, open_end), floating, Node("#text", close_start, close_end)])
+    return before + [wrapper] + after

@@ -1,0 +1,132 @@
+"""Document structure: cues, anatomy, segmentation pins for the dev corpus, the vocabulary's schema."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from conftest import CORPUS
+from declassify.pipeline import encode_bytes, encode_file
+from declassify.resources import data_path, schema_path
+from declassify.structure import cues
+
+
+def test_structure_vocabulary_is_schema_valid():
+    data = json.loads(data_path("structure.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(schema_path("structure.schema.json").read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    "cue, text, expected",
+    [
+        (cues.salutation, "Dear Allen:", True),
+        (cues.salutation, "DEAR MR. CHAIRMAN:", True),
+        (cues.salutation, "Mr. President:", True),
+        (cues.salutation, "Dearly beloved, we gather", False),
+        (cues.valediction, "Sincerely,", True),
+        (cues.valediction, "Very truly yours,\nJohn Smith", True),
+        (cues.valediction, "Sincerely felt thanks to all", False),
+        (cues.dateline, "December 7, 1960", True),
+        (cues.dateline, "Washington, February 22, 1961. DEAR MR. CHAIRMAN:", True),
+        (cues.dateline, "The meeting on December 7, 1960 was long", False),
+        (cues.dateline, "It happened in Washington on June 3, 1961.", False),
+        (cues.memo_heading, "MEMORANDUM FOR THE PRESIDENT", True),
+        (cues.memo_heading, "Memorandum of Conversation", True),
+        (cues.memo_heading, "The memorandum was sent", False),
+        (cues.numbered_heading, "7. Letter From President Kennedy to Chairman Khrushchev", True),
+        (cues.numbered_heading, "7. The letter was sent in February.", False),
+        (cues.closing_label, "Enclosure:", True),
+        (cues.closing_label, "Attachments (2)", True),
+        (cues.closing_label, "Enclosed is a paper", False),
+        (cues.signature, "John F. Kennedy", True),
+        (cues.signature, "DEAN RUSK", True),
+        (cues.signature, "the group moved", False),
+    ],
+)
+def test_cue(cue, text, expected):
+    assert bool(cue(text)) is expected
+
+
+def _items(text: str):
+    return encode_bytes(text.encode("utf-8"), "t.txt").items
+
+
+LETTERS = (
+    "Washington, March 1, 1962\n\nDear Mr. Smith:\n\n"
+    "Thank you for your letter of last week about the conference and the arrangements for the delegation.\n\n"
+    "Sincerely,\n\nJohn Doe\n\n"
+    "April 2, 1962\n\nDear John:\n\n"
+    "I write again about the arrangements, which have changed since my last letter to you in March.\n\n"
+    "Very truly yours,\n\nRichard Roe\n"
+)
+
+
+def test_two_letters_are_two_documents_with_their_parts():
+    items = _items(LETTERS)
+    assert [i.item.doctype for i in items] == ["letter", "letter"]
+    first, second = (i.item for i in items)
+    assert (first.date.when, first.place) == ("1962-03-01", "Washington")
+    assert second.date.when == "1962-04-02"
+    root = items[0].root
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert root.xpath("string(//t:opener/t:salute)", namespaces=ns) == "Dear Mr. Smith:"
+    assert root.xpath("string(//t:closer/t:signed)", namespaces=ns) == "John Doe"
+    assert root.xpath("//t:correspAction[@type='sent']/t:persName/text()", namespaces=ns) == ["John Doe"]
+
+
+def test_a_date_under_a_signature_does_not_start_a_document():
+    text = LETTERS.split("April")[0] + "21 NOV 1968\nDate\n"
+    assert len(_items(text)) == 1
+
+
+def test_memo_heading_fields_become_lists():
+    text = (
+        "MEMORANDUM FOR: The Director\n\nSUBJECT: Budget of the station\n\n"
+        "1. The station asks for more money than last year for its work in the region and abroad.\n"
+    )
+    [item] = _items(text)
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert item.item.doctype == "memorandum"
+    assert item.root.xpath("string(//t:list[@type='subject']/t:item)", namespaces=ns).strip() == "Budget of the station"
+    assert item.root.xpath("//t:correspAction[@type='received']/*/text()", namespaces=ns) == ["The Director"]
+
+
+# Where a careful archivist splits each multi-document dev file: (items, text that opens each later item).
+SPLITS = {
+    "crest_02.txt": ["routing-slip", "other"],  # a routing slip, then the memorandum it routes
+    "jfkmd_01.txt": ["memorandum", "other"],  # a memorandum, then its attachment (table of contents)
+    "jfktess_01.txt": ["memorandum", "other"],  # a memorandum for the President, then its enclosure
+    "jfktess_02.txt": ["letter", "other"],  # a letter, then a telephone message on a new page
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPLITS))
+def test_multi_document_dev_file_splits(name):
+    items = encode_file(CORPUS / name).items
+    assert [i.item.doctype for i in items] == SPLITS[name]
+
+
+@pytest.mark.parametrize(
+    "name, first_words",
+    [
+        ("crest_02.txt", ["Bob:", "1. This memorandum contains a recommendation"]),
+        ("jfkmd_01.txt", None),
+        ("jfktess_01.txt", ["MEMORANDUM FOR THE PRESIDENT", "MAJOR POINTS OF INTEREST"]),
+        ("jfktess_02.txt", ["Dear Mr. Tunheim:", "Jim Oliver called"]),
+    ],
+)
+def test_each_split_document_holds_its_own_text(name, first_words):
+    from declassify.reading import reading_text
+
+    texts = [reading_text(i.root) for i in encode_file(CORPUS / name).items]
+    for text, words in zip(texts, first_words or []):
+        assert words in text
+    if first_words:
+        assert first_words[1] not in texts[0]
+
+
+@pytest.mark.parametrize("name", ["jfkav_02.txt", "jfkdoctly_02.txt", "jfkdoctly_03.txt", "talbott_01.txt", "tpajax_01.txt", "plusd_01.txt"])
+def test_single_document_dev_file_stays_one(name):
+    assert len(encode_file(CORPUS / name).items) == 1
