@@ -99,6 +99,9 @@ SPLITS = {
     "jfkmd_01.txt": ["memorandum", "other"],  # a memorandum, then its attachment (table of contents)
     "jfktess_01.txt": ["memorandum", "other"],  # a memorandum for the President, then its enclosure
     "jfktess_02.txt": ["letter", "other"],  # a letter, then a telephone message on a new page
+    # SSCIA index cards, one per sheet; sheets that say they continue a card stay with the card before them
+    # in file order (the file stores sheets in lexicographic page order, which this split does not undo).
+    "jfkvis_01.txt": ["other"] * 7,
 }
 
 

@@ -23,6 +23,11 @@ from ..model import Block, Layout
 from ..noise.pages import boundary_offsets
 from . import cues
 from .freetext import FreeText
+from .vocabulary import vocabulary
+
+
+def free_text_of(layout: Layout, start: int, end: int) -> str:
+    return FreeText(layout, start, end).text
 
 FORM_RULE_PREFIX = "form."
 # Words of reading text a document needs before a signal can end it: the
@@ -91,6 +96,19 @@ def _page_foot_stamp(layout: Layout, start: int, end: int) -> int | None:
     return ends[-1] if ends else None
 
 
+CARD_LOOKAHEAD = 600  # characters of a page in which a card says it continues
+
+
+def _new_card(layout: Layout, page_at: int, text: str) -> bool:
+    """A page that opens with an index card's first field, and does not say it continues a card."""
+    vocab = vocabulary()
+    head = "\n".join(text.split("\n")[:4])
+    if not vocab.card_first_field.search(head):
+        return False
+    page_text = free_text_of(layout, page_at, min(len(layout.text), page_at + CARD_LOOKAHEAD))
+    return not vocab.card_continuation.search(page_text)
+
+
 def find_cuts(layout: Layout, blocks: list[Block]) -> list[Cut]:
     boundaries = [offset for offset, _ in boundary_offsets(layout)]
     texts = [FreeText(layout, b.start, b.end).text for b in blocks]
@@ -115,6 +133,8 @@ def find_cuts(layout: Layout, blocks: list[Block]) -> list[Cut]:
             cut = Cut(page_at, "a new page after a form")
         elif has_text and in_form and form_at is None and (stamp_end := _page_foot_stamp(layout, previous_end, block.start)):
             cut = Cut(stamp_end, "a page-foot stamp after a form")
+        elif has_text and page_at is not None and _new_card(layout, page_at, text):
+            cut = Cut(page_at, "an index card begins on a new page")
         elif has_text and closed:
             if page_at is not None:
                 cut = Cut(page_at, "a new page after the close of a document")

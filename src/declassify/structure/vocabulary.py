@@ -27,6 +27,8 @@ class Vocabulary:
     quote_open: regex.Pattern
     quote_close: regex.Pattern
     sender_labels: tuple[str, ...]
+    card_first_field: regex.Pattern
+    card_continuation: regex.Pattern
 
 
 def _alternation(words) -> str:
@@ -61,6 +63,8 @@ def vocabulary() -> Vocabulary:
         quote_open=regex.compile(rf"(?<![\w])(?:{_alternation(telegram['quote_open'])})(?![\w])"),
         quote_close=regex.compile(rf"(?<![\w])(?:{_alternation(telegram['quote_close'])})(?![\w])"),
         sender_labels=tuple(data["routing_slip"]["sender_labels"]),
+        card_first_field=regex.compile(rf"(?m)^[ \t]*(?:{_alternation(data['record_cards']['first_fields'])})[ \t]*:"),
+        card_continuation=regex.compile(data["record_cards"]["continuation"]),
     )
 
 
