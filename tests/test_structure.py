@@ -133,3 +133,22 @@ def test_each_split_document_holds_its_own_text(name, first_words):
 @pytest.mark.parametrize("name", ["jfkav_02.txt", "jfkdoctly_02.txt", "jfkdoctly_03.txt", "talbott_01.txt", "tpajax_01.txt", "plusd_01.txt"])
 def test_single_document_dev_file_stays_one(name):
     assert len(encode_file(CORPUS / name).items) == 1
+
+
+@pytest.mark.parametrize(
+    "name, relations",
+    [
+        ("crest_02.txt", [("routes", 2), ("routed-by", 1)]),  # the slip routes the memorandum filed behind it
+        ("jfktess_01.txt", [("attachment", 2), ("attached-to", 1)]),  # 'Enclosed is a paper ...'
+        ("jfktess_02.txt", [None, None]),  # a letter and an unrelated message: no link invented
+    ],
+)
+def test_attachment_and_cover_say_so_both(name, relations):
+    items = encode_file(CORPUS / name).items
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    for encoded, relation in zip(items, relations):
+        found = encoded.root.xpath("//t:notesStmt/t:relatedItem", namespaces=ns)
+        if relation is None:
+            assert not found
+        else:
+            assert [(r.get("type"), r.get("target")) for r in found] == [(relation[0], f"{items[relation[1] - 1].item.item_id}.xml")]

@@ -45,12 +45,14 @@ def publication(file_desc: etree._Element, item: Item, settings: Settings) -> No
 
 def notes_stmt(file_desc: etree._Element, item: Item) -> None:
     """The classification note, then what the document's own form records (drafting, clearance)."""
-    if item.classification is None and not item.notes:
+    if item.classification is None and not item.notes and not item.related:
         return
     notes = el(file_desc, "notesStmt")
     classification_note(notes, item)
     for note_type, text in item.notes:
         el(notes, "note", text, type=note_type)
+    for relation, other in item.related:
+        el(notes, "relatedItem", type=relation, target=f"{other}.xml")
 
 
 def classification_note(notes: etree._Element, item: Item) -> None:

@@ -143,6 +143,24 @@ def edition_introduction(items: list[Item]) -> None:
             items[0].date = None  # the first date of an introduction is of the events it tells
 
 
+def attachments(layout: Layout, items: list[Item]) -> None:
+    """A document that speaks of what is attached or enclosed covers the document after it; a routing slip, the one it routes.
+
+    Both documents say so (``relatedItem`` in their headers). A numbered
+    edition document is never another's attachment: the edition put it there.
+    """
+    mention = vocabulary().attachment_mention
+    for covering, covered in zip(items, items[1:]):
+        if covered.number is not None:
+            continue
+        if covering.doctype == "routing-slip":
+            covering.related.append(("routes", covered.item_id))
+            covered.related.append(("routed-by", covering.item_id))
+        elif mention.search(layout.free_text(covering.start, covering.end)):
+            covering.related.append(("attachment", covered.item_id))
+            covered.related.append(("attached-to", covering.item_id))
+
+
 def document_date(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
     """The date of the dateline or heading; else of a routing slip's sender row; else the first full date near the top."""
     anatomy = item.anatomy
@@ -302,6 +320,7 @@ def analyse(segmented: Segmented, settings: Settings = DEFAULT) -> Analysed:
             step(layout, item, draft, settings)
         items.append(item)
     edition_introduction(items)
+    attachments(layout, items)
     for item in items:
         item.anatomy = None  # analysis is done; the encoder reads the item
     return Analysed(layout, items)

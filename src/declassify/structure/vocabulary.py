@@ -29,6 +29,7 @@ class Vocabulary:
     sender_labels: tuple[str, ...]
     card_first_field: regex.Pattern
     card_continuation: regex.Pattern
+    attachment_mention: regex.Pattern
 
 
 def _alternation(words) -> str:
@@ -65,6 +66,7 @@ def vocabulary() -> Vocabulary:
         sender_labels=tuple(data["routing_slip"]["sender_labels"]),
         card_first_field=regex.compile(rf"(?m)^[ \t]*(?:{_alternation(data['record_cards']['first_fields'])})[ \t]*:"),
         card_continuation=regex.compile(data["record_cards"]["continuation"]),
+        attachment_mention=regex.compile(data["attachments"]["mentions"]),
     )
 
 
