@@ -67,3 +67,22 @@ def test_broken_rule_pack_stops_before_writing(tmp_path, capsys):
     assert main(["build", str(RAW_FILES[0]), "--out", str(out), "--rules", str(pack)]) == 1
     assert "invalid rule pack" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_clean_into_a_closed_pipe_is_quiet(tmp_path):
+    """`declassify clean FILE | head -c 1`: the reader leaves early; no traceback."""
+    import subprocess
+    import sys
+
+    big = tmp_path / "big.txt"  # far more output than a pipe buffers, so the write must fail
+    big.write_text("The committee met and heard the report of the station chief.\n\n" * 8000)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "declassify", "clean", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.read(1)
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in stderr
