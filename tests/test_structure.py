@@ -152,3 +152,32 @@ def test_attachment_and_cover_say_so_both(name, relations):
             assert not found
         else:
             assert [(r.get("type"), r.get("target")) for r in found] == [(relation[0], f"{items[relation[1] - 1].item.item_id}.xml")]
+
+
+def test_acp_cable_heading_gives_type_date_and_stations():
+    text = (
+        "P 220842Z OCT 75\nFM AMEMBASSY MOSCOW\nTO SECSTATE WASHDC PRIORITY 5870\nINFO AMCONGEN LENINGRAD\nAMEMBASSY WARSAW\n\n"
+        "1. THE EMBASSY HAS DELIVERED THE NOTE TO THE MINISTRY AND AWAITS A REPLY ON THE QUESTIONS RAISED.\n"
+    )
+    [encoded] = _items(text)
+    item = encoded.item
+    assert (item.doctype, item.date.when) == ("telegram", "1975-10-22T08:42:00")
+    received = [(a.subtype, a.names) for a in item.corresp if a.type == "received"]
+    assert received == [(None, ["SECSTATE WASHDC"]), ("info", ["AMCONGEN LENINGRAD", "AMEMBASSY WARSAW"])]
+    assert [a.names for a in item.corresp if a.type == "sent"] == [["AMEMBASSY MOSCOW"]]
+
+
+@pytest.mark.parametrize(
+    "heading, doctype",
+    [
+        ("MEMORANDUM FOR THE RECORD", "memorandum"),
+        ("INTERVIEW WITH: Mr. John Smith", "memorandum-of-conversation"),
+        ("Report of Proceedings", "transcript"),
+        ("Minutes of the meeting of the board", "minutes"),
+        ("INTELLIGENCE REPORT", "report"),
+    ],
+)
+def test_heading_types_the_document(heading, doctype):
+    body = "The group discussed the situation at length and agreed to meet again before the end of the month."
+    [encoded] = _items(f"{heading}\n\n{body}\n")
+    assert encoded.item.doctype == doctype

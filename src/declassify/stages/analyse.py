@@ -18,7 +18,7 @@ from ..model import Block, ItemDraft, Layout, Segmented
 from ..structure.anatomy import dissect
 from ..structure.correspondents import letter_correspondents, memo_correspondents, telegram_correspondents
 from ..structure.segmentation import FORM_RULE_PREFIX
-from ..structure.telegrams import quoted_spans, read_addressing, wrap_quoted
+from ..structure.telegrams import date_time_group, quoted_spans, read_addressing, wrap_quoted
 from ..structure.vocabulary import vocabulary
 from ..naming import item_id, safe_stem
 from ..settings import DEFAULT, Settings
@@ -68,12 +68,20 @@ def pages(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> N
         item.pages = len(breaks) + 1
 
 
+# Headings that name a document's kind, tried in order on each line of the first blocks.
+# A heading is a short line: the same words inside a sentence name some other document.
+HEADING_WORDS = 12
+BODY_WORDS = 40
+FLATTENED_OPENING = 200  # characters of a flattened document in which its heading may stand
 _TYPE_CUES = (
-    ("memorandum-of-conversation", regex.compile(r"(?i)\bmemorandum\s+of\s+(?:a\s+)?conversation\b")),
-    ("minutes", regex.compile(r"(?i)^\W*minutes\s+of\b")),
-    ("telegram", regex.compile(r"(?i)\btelegram\b")),
+    ("memorandum-of-conversation", regex.compile(r"(?i)^\W*(?:memorandum\s+of\s+(?:a\s+)?conversation|interview\s+(?:with|of)\b|record\s+of\s+(?:a\s+)?(?:conversation|interview))")),
+    ("minutes", regex.compile(r"(?i)^\W*(?:minutes\s+of\b|record\s+of\s+(?:a\s+)?meeting|summary\s+record\b)")),
+    ("transcript", regex.compile(r"(?i)^\W*(?:report\s+of\s+proceedings|testimony\s+of\b|deposition\s+of\b|hearings?\s+(?:held\s+)?before\b|transcript\s+of\b)")),
+    ("telegram", regex.compile(r"(?i)^\W*(?:(?:incoming|outgoing)\s+)?(?:telegram|cablegram|airgram)\b")),
+    ("cable", regex.compile(r"(?i)^\W*(?:cable\b|dispatch\s+no\b|intelligence\s+information\s+cable)")),
     ("routing-slip", regex.compile(r"(?i)\brouting\s+(?:slip|and\s+record\s+sheet)\b")),
     ("memorandum", regex.compile(r"(?i)^\W*memorandum\b")),
+    ("report", regex.compile(r"(?i)^\W*(?:intelligence\s+report|information\s+report|national\s+intelligence\s+estimate|special\s+national\s+intelligence\s+estimate|the\s+president'?s\s+(?:intelligence\s+)?check\s*list|current\s+intelligence\s+(?:bulletin|weekly))\b")),
     ("letter", regex.compile(r"(?i)^\W*dear\s+[^\n]{1,60}[:,]\s*$")),
 )
 
@@ -113,7 +121,7 @@ def document_type(layout: Layout, item: Item, draft: ItemDraft, settings: Settin
         item.doctype_evidence = f"edition heading {anatomy.heading_text!r}"
         return
     addressing = read_addressing(layout, item.start, item.end)
-    if addressing.direction:
+    if addressing.direction or (addressing.sender and addressing.to):
         item.doctype = "telegram"
         item.subtype = addressing.direction
         item.doctype_evidence = addressing.evidence or "telegram address fields (FM/TO)"
@@ -122,12 +130,27 @@ def document_type(layout: Layout, item: Item, draft: ItemDraft, settings: Settin
         item.doctype = "routing-slip"
         item.doctype_evidence = "printed routing-slip form"
         return
-    head = [layout.free_text(b.start, b.end) for b in draft.blocks[:12]]
+    lines = []
+    for block in draft.blocks[:12]:
+        text = layout.free_text(block.start, block.end)
+        for line in text.split("\n"):
+            if len(line.split()) > HEADING_WORDS and len(text.split()) >= BODY_WORDS:
+                break  # the body has begun: below it the same words cite other documents
+            if line.strip():
+                lines.append(line.strip())
+        else:
+            continue
+        break
+    if layout.traits.get("flattened") == "yes" and draft.blocks:
+        # No line breaks to find a heading by: try each word of the document's opening as a line start.
+        first = draft.blocks[0].start
+        opening = layout.free_text(first, min(item.end, first + FLATTENED_OPENING))
+        lines = [opening[m.start() : m.start() + 80] for m in regex.finditer(r"(?<!\S)\S", opening)]
     for type_id, cue in _TYPE_CUES:
-        for text in head:
-            if cue.search(text):
+        for line in lines:
+            if cue.search(line):
                 item.doctype = type_id
-                item.doctype_evidence = f"{cue.pattern!r} matched {text[:60]!r}"
+                item.doctype_evidence = f"heading {line[:60]!r}"
                 return
     if anatomy.salute or any(n.tag == "closer" and any(c.tag == "salute" for c in n.children) for n in anatomy.nodes):
         item.doctype = "letter"
@@ -176,6 +199,11 @@ def document_date(layout: Layout, item: Item, draft: ItemDraft, settings: Settin
         if row is not None:
             item.date = row[1]
             return
+    if item.doctype in ("telegram", "cable"):
+        group = date_time_group(layout.free_text(item.start, min(item.end, item.start + 3000)))
+        if group is not None:
+            item.date = group
+            return
     for block in draft.blocks[:8]:
         for lo, hi in layout.tiling.free_ranges(block.start, block.end):
             dates = [d for d in find_dates(text, lo, hi) if d.precision in ("day", "time")]
@@ -186,9 +214,10 @@ def document_date(layout: Layout, item: Item, draft: ItemDraft, settings: Settin
 
 def routing_sender(layout: Layout, item: Item):
     """(sender, date) typed in a routing slip's sender row, under its printed label."""
-    labels = {" ".join(label.split()).upper() for label in vocabulary().sender_labels}
+    labels = [" ".join(label.split()).upper() for label in vocabulary().sender_labels]
     for mark in layout.tiling.marks_in(item.start, item.end):
-        if " ".join(layout.text[mark.start : mark.end].split()).upper() not in labels:
+        cell = " ".join(layout.text[mark.start : mark.end].split()).upper()
+        if not any(cell == label or (len(cell) >= 10 and label.startswith(cell)) for label in labels):
             continue
         row_start = layout.text.find("\n", mark.end)
         while row_start != -1:

@@ -12,6 +12,7 @@ import regex
 from ..document import Correspondence, Item, Person
 from .anatomy import Anatomy
 from .telegrams import Addressing
+from .vocabulary import vocabulary
 
 _SALUTE_NAME = regex.compile(r"(?i)^(?:my\s+)?dear\s+(?P<name>[^:;,\n]+?)\s*[:;,]\s*$")
 _HONORIFIC = regex.compile(r"(?i)^(?:the\s+honou?rable|his\s+excellency|her\s+excellency)\s+")
@@ -25,6 +26,9 @@ def _slug(name: str) -> str:
 
 
 def is_person_name(name: str) -> bool:
+    """A personal name, not an office, a post or a cable station ('AMCONGEN LENINGRAD')."""
+    if vocabulary().acp_station.match(name):
+        return False
     return bool(_PERSONAL.match(name)) and not _ORG_WORDS.search(name) and "/" not in name
 
 

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from ..document import Node
 from ..model import Block, Layout
 from .freetext import FreeText
 from .vocabulary import vocabulary
+
+
+_ACP_ADDRESS = regex.compile(r"^[ \t]*(?P<label>FM|TO|INFO)[ \t]+(?P<rest>.+?)[ \t]*$")
+_PRECEDENCE_TAIL = regex.compile(r"\s+(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT|OPERATIONAL)\b.*$")
+_DTG = regex.compile(r"(?m)^[ \t]*(?:[OPRZ][ \t]+){1,2}(?P<day>\d{2})(?P<hh>\d{2})(?P<mm>\d{2})Z[ \t]+(?P<mon>[A-Z]{3})[ \t]+(?P<yy>\d{2})\b")
+_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+# ACP-127 cables of the collections are of the 1940s-1990s: a two-digit year is 19YY.
+CENTURY = 1900
 
 
 @dataclass(slots=True)
@@ -30,6 +40,7 @@ def read_addressing(layout: Layout, start: int, end: int) -> Addressing:
         result.direction = vocab.directions[" ".join(match.group("label").split())]
         result.evidence = f"form head {match.group('label')!r}"
     free = FreeText(layout, start, min(end, start + 3000)).text
+    read_acp_addressing(free, result, vocab.acp_station)
     for line in free.split("\n"):
         found = list(vocab.address_label.finditer(line))
         for k, label in enumerate(found):
@@ -40,6 +51,37 @@ def read_addressing(layout: Layout, start: int, end: int) -> Addressing:
             kind = vocab.address_labels[" ".join(label.group("label").split()).upper()]
             {"to": result.to, "info": result.info, "from": result.sender}[kind].append(value)
     return result
+
+
+def read_acp_addressing(text: str, result: Addressing, station: regex.Pattern) -> None:
+    """FM / TO / INFO lines of an ACP-127 cable, with the stations continued on the lines after."""
+    target = None
+    for line in text.split("\n"):
+        match = _ACP_ADDRESS.match(line)
+        if match and station.match(_PRECEDENCE_TAIL.sub("", match.group("rest"))):
+            target = {"FM": result.sender, "TO": result.to, "INFO": result.info}[match.group("label")]
+            target.append(_PRECEDENCE_TAIL.sub("", match.group("rest")).strip())
+            if result.direction is None and match.group("label") == "FM":
+                result.evidence = "ACP-127 address lines (FM/TO)"
+            continue
+        if target is not None and station.fullmatch(_PRECEDENCE_TAIL.sub("", line.strip())):
+            target.append(_PRECEDENCE_TAIL.sub("", line.strip()))
+            continue
+        target = None
+
+
+def date_time_group(text: str):
+    """The date-time group of an ACP-127 cable ('P 220842Z OCT 75') as a DateValue at minute precision, in UTC."""
+    from ..dates import DateValue
+
+    match = _DTG.search(text)
+    if not match or match.group("mon") not in _MONTHS:
+        return None
+    day, month, year = int(match.group("day")), _MONTHS.index(match.group("mon")) + 1, CENTURY + int(match.group("yy"))
+    if not 1 <= day <= 31 or int(match.group("hh")) > 23 or int(match.group("mm")) > 59:
+        return None
+    when = f"{year:04d}-{month:02d}-{day:02d}T{match.group('hh')}:{match.group('mm')}:00"
+    return DateValue(when, "time", match.start(), match.end(), match.group().strip())
 
 
 def quoted_spans(layout: Layout, blocks: list[Block]) -> tuple[int, int, int, int] | None:

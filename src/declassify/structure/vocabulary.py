@@ -30,6 +30,7 @@ class Vocabulary:
     card_first_field: regex.Pattern
     card_continuation: regex.Pattern
     attachment_mention: regex.Pattern
+    acp_station: regex.Pattern
 
 
 def _alternation(words) -> str:
@@ -67,6 +68,7 @@ def vocabulary() -> Vocabulary:
         card_first_field=regex.compile(rf"(?m)^[ \t]*(?:{_alternation(data['record_cards']['first_fields'])})[ \t]*:"),
         card_continuation=regex.compile(data["record_cards"]["continuation"]),
         attachment_mention=regex.compile(data["attachments"]["mentions"]),
+        acp_station=regex.compile(rf"(?:{_alternation(telegram['acp_stations'])})\s+[A-Z][A-Z .]*"),
     )
 
 
