@@ -29,17 +29,6 @@ EXPECTATIONS = json.loads(EXPECTED.read_text(encoding="utf-8"))["files"]
 
 # (file prefix, item index or None, fact) -> issue that delivers it
 PENDING: dict[tuple[str, int | None, str], str] = {
-    ("001", 0, "participants_us"): "issue 5",
-    ("001", 0, "participants_ussr"): "issue 5",
-    ("001", 0, "speaker_turns"): "issue 5",
-    ("001", 0, "first_speaker"): "issue 5",
-    ("001", 0, "turn_pattern"): "issue 5",
-    ("002", 1, "recipient"): "issue 5 (the registry resolves the names)",
-    ("002", 2, "recipients"): "issue 5 (the registry resolves the names)",
-    ("002", 3, "recipient"): "issue 5 (the registry resolves the names)",
-    ("003", 0, "participants"): "issue 5",
-    ("003", 0, "speakers"): "issue 5",
-    ("004", 0, "embedded_letter"): "issue 5 (the registry resolves the names)",
 }
 
 

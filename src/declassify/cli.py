@@ -16,6 +16,7 @@ from . import __version__
 from .build import MANIFEST, build, collect_inputs
 from .errors import DeclassifyError
 from .noise.packs import load_packs
+from .people.registry import load_registry
 from .pipeline import run
 from .reading import reading_text
 from .settings import Settings
@@ -43,6 +44,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="PACK",
         help="an extra rule pack (TOML or JSON, see schemas/rules.schema.json); repeatable",
+    )
+    parser.add_argument(
+        "--people",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an extra person registry (JSON, see schemas/people.schema.json); its entries add to or replace the built-in ones; repeatable",
     )
     parser.add_argument(
         "--max-size",
@@ -100,12 +108,13 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return Settings(rules=tuple(str(p) for p in args.rules), max_size=args.max_size)
+    return Settings(rules=tuple(str(p) for p in args.rules), people=tuple(str(p) for p in args.people), max_size=args.max_size)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     settings = _settings(args)
     load_packs(settings.rules)  # a broken pack stops the run before any file is touched
+    load_registry(settings.people)  # so does a broken person registry
     paths = args.paths or [DEFAULT_RAW]
     prune = args.prune if args.prune is not None else not args.paths
     started = time.monotonic()

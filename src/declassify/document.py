@@ -56,6 +56,7 @@ class Person:
     roles: list[str] = field(default_factory=list)
     side: str | None = None
     note: str | None = None
+    forms: list[str] = field(default_factory=list)  # how the document writes the name, where not the canonical name
 
 
 @dataclass(slots=True)

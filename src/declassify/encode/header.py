@@ -187,6 +187,8 @@ def profile_desc(header: etree._Element, item: Item) -> None:
         for person in item.persons:
             entry = el(list_person, "person", xml_id=person.xml_id, role=" ".join(person.roles) or None)
             el(entry, "persName", person.name)
+            for form in person.forms:
+                el(entry, "persName", form, type="as-written")
             if person.ref:
                 el(entry, "idno", person.ref, type="registry")
             if person.side:

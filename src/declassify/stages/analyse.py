@@ -15,6 +15,7 @@ from ..dates import find_dates
 from ..document import Analysed, Classification, Correspondence, Item
 from ..doctypes import doctype
 from ..model import Block, ItemDraft, Layout, Segmented
+from ..people.steps import link_persons, participants, speakers
 from ..structure.anatomy import dissect
 from ..structure.correspondents import letter_correspondents, memo_correspondents, telegram_correspondents
 from ..structure.segmentation import FORM_RULE_PREFIX
@@ -328,8 +329,11 @@ STEPS: tuple[Callable[[Layout, Item, ItemDraft, Settings], None], ...] = (
     document_date,
     correspondents,
     drafting,
-    title,
     body,
+    link_persons,
+    participants,
+    speakers,
+    title,
 )
 
 

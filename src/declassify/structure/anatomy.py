@@ -33,6 +33,7 @@ _TIME = regex.compile(r"(?i)\b(?P<h>[01]?\d)[:.](?P<m>[0-5]\d)\s*(?P<ap>[ap])\.?
 _SENTENCE_END = regex.compile(r"(?<!\b\p{Lu})[.!?][\"'\u201d\u2019)]?\s+")
 # A telegram is signed with the surname of the official who sent it, in capitals ('RUSK').
 _SURNAME_SIGNATURE = regex.compile(r"^\p{Lu}{3,20}\.?$")
+_SALUTE_NAME = regex.compile(r"(?i)(?:my\s+)?dear\s+(?P<name>[^:;,\n]+?)\s*[:;,]")
 _INSIDE_ADDRESS = regex.compile(r"(?i)^(?:the\s+honou?rable|his\s+excellency|mr\.|mrs\.|dr\.|general|admiral|ambassador)\s")
 
 
@@ -262,6 +263,10 @@ class _Reader:
         start = match.start() if offset is None else offset
         end = match.end() if offset is None else offset + (match.end() - match.start())
         self.anatomy.salute = " ".join(ft.text[start:end].split())
+        named = _SALUTE_NAME.match(ft.text, start, end)
+        if named:
+            span = ft.raw_span(named.start("name"), named.end("name"))
+            self.anatomy.annos.append(Anno(span[0], span[1], "persName", RULE))
         return leaf("salute", ft.raw_span(start, end))
 
     def split_block(self, i: int, at: int) -> None:
