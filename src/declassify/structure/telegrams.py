@@ -11,7 +11,6 @@ from ..model import Block, Layout
 from .freetext import FreeText
 from .vocabulary import vocabulary
 
-
 _ACP_ADDRESS = regex.compile(r"^[ \t]*(?P<label>FM|TO|INFO)[ \t]+(?P<rest>.+?)[ \t]*$")
 _PRECEDENCE_TAIL = regex.compile(r"\s+(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT|OPERATIONAL)\b.*$")
 _DTG = regex.compile(r"(?m)^[ \t]*(?:[OPRZ][ \t]+){1,2}(?P<day>\d{2})(?P<hh>\d{2})(?P<mm>\d{2})Z[ \t]+(?P<mon>[A-Z]{3})[ \t]+(?P<yy>\d{2})\b")
