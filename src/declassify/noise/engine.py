@@ -9,6 +9,7 @@ never allowed to hang the run.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Iterable
 from functools import cache
@@ -38,10 +39,53 @@ _ELEMENT_DISPOSITION = {
 def apply_packs(layout: Layout, packs: Iterable[RulePack]) -> None:
     """Apply every rule of ``packs`` to ``layout`` in place: block, line, then inline rules."""
     packs = tuple(packs)
+    lines = _LineIndex(layout)
     for kind, apply in (("block", _apply_block_rule), ("line", _apply_line_rule), ("inline", _apply_inline_rule)):
         for pack in packs:
             for rule in pack.of_kind(kind):
-                apply(layout, rule)
+                apply(layout, rule, lines)
+
+
+# A hint is scanned for over the whole text (one call that skips the lines
+# without it) only if a match within a line is also a match in the whole
+# text: no anchors, no lookaround, no inline flags.  Others are tried per line.
+_LINE_BOUND_SYNTAX = regex.compile(r"[\^$]|\\[AZGzK]|\(\?")
+
+
+class _LineIndex:
+    """The lines of a layout with their white space trimmed, and where hints occur, computed once."""
+
+    __slots__ = ("text", "lines", "starts", "trimmed")
+
+    def __init__(self, layout: Layout):
+        self.text = text = layout.text
+        self.lines = layout.lines
+        self.starts = [line.start for line in self.lines]
+        trimmed = []
+        for line in self.lines:
+            content = text[line.start : line.end]
+            start = line.start + len(content) - len(content.lstrip())
+            trimmed.append((start, max(start, line.start + len(content.rstrip()))))
+        self.trimmed = trimmed
+
+    def candidates(self, hint: regex.Pattern | None) -> Iterable[int]:
+        """Indices of the lines in which ``hint`` may occur (all of them, and maybe more), in order.
+
+        A match found at offset p lies in the line that starts last at or
+        before p; the search then resumes at the next line, so every line
+        holding a match is visited and the text is scanned once.
+        """
+        if hint is None or _LINE_BOUND_SYNTAX.search(hint.pattern):
+            yield from range(len(self.lines))
+            return
+        index, count = 0, len(self.lines)
+        while index < count:
+            match = hint.search(self.text, self.starts[index])
+            if match is None:
+                return
+            index = max(index, bisect.bisect_right(self.starts, match.start()) - 1)
+            yield index
+            index += 1
 
 
 def mark_for(rule: Rule, start: int, end: int, match: regex.Match | None = None) -> Mark:
@@ -206,14 +250,11 @@ def _in_scope(layout: Layout, rule: Rule, start: int, end: int) -> bool:
     return start >= last
 
 
-def _apply_line_rule(layout: Layout, rule: Rule) -> None:
+def _apply_line_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = None) -> None:
     text = layout.text
-    for line in layout.lines:
-        start, end = line.start, line.end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+    lines = lines or _LineIndex(layout)
+    for index in lines.candidates(rule.hint):
+        start, end = lines.trimmed[index]
         if start == end or (rule.max_length and end - start > rule.max_length):
             continue
         if rule.hint is not None and not rule.hint.search(text[start:end]):
@@ -229,9 +270,11 @@ def _apply_line_rule(layout: Layout, rule: Rule) -> None:
             layout.facts.extend(harvest(rule, match))
 
 
-def _apply_inline_rule(layout: Layout, rule: Rule) -> None:
+def _apply_inline_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = None) -> None:
     text = layout.text
-    for line in layout.lines:
+    lines = lines or _LineIndex(layout)
+    for index in lines.candidates(rule.hint):
+        line = layout.lines[index]
         if line.start == line.end:
             continue
         if rule.hint is not None and not rule.hint.search(text[line.start : line.end]):
@@ -255,7 +298,7 @@ def _at_line_boundaries(text: str, start: int, end: int) -> bool:
     return starts_line and ends_line
 
 
-def _apply_block_rule(layout: Layout, rule: Rule) -> None:
+def _apply_block_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = None) -> None:
     text = layout.text
     if rule.hint is not None and not rule.hint.search(text):
         return
