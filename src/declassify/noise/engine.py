@@ -127,6 +127,9 @@ def page_number(text: str | None) -> str | None:
     return str(value) if value else None
 
 
+_TEMPLATE_GROUP = regex.compile(r"\{(\w+)\}")
+
+
 def harvest(rule: Rule, match: regex.Match) -> list[Fact]:
     """Facts the rule's harvest specs read from ``match`` (offsets are the match's)."""
     facts = []
@@ -138,7 +141,7 @@ def harvest(rule: Rule, match: regex.Match) -> list[Fact]:
             start, end = match.span(spec.group)
         elif spec.value is not None and "{" in spec.value:
             # A template over groups: "{drafter} {ddate}"; absent groups leave nothing.
-            text = regex.sub(r"\{(\w+)\}", lambda m: match.group(m.group(1)) or "", spec.value)
+            text = _TEMPLATE_GROUP.sub(lambda m: match.group(m.group(1)) or "", spec.value)
             start, end = match.span()
         else:
             text = spec.value if spec.value is not None else match.group()

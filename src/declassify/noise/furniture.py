@@ -80,6 +80,7 @@ def _role(mark: Mark, banners_after: int) -> str:
 # ---------------------------------------------------------------- running heads and footers
 
 _NORMALISE = regex.compile(r"\d+")
+_NOT_KEY = regex.compile(r"[^\w#]+")
 _ENUMERATION = regex.compile(r"\s*\(?\d{1,3}[.)]\s")
 MAX_PAGE_STEP = 20
 MIN_RUNNING_REPEATS = 3
@@ -87,7 +88,7 @@ MIN_RUNNING_REPEATS = 3
 
 def _running_key(text: str) -> str:
     folded = _NORMALISE.sub("#", text.casefold())
-    return " ".join(regex.sub(r"[^\w#]+", " ", folded).split())
+    return " ".join(_NOT_KEY.sub(" ", folded).split())
 
 
 def _numbers(text: str) -> tuple[int, ...]:
