@@ -113,3 +113,14 @@ def test_flattened_file_loses_its_banners_too(path):
         assert noise not in left, noise
     levels = lambda layout: {f.value for f in layout.facts if f.name == "classification"}
     assert levels(whole) <= levels(flat)
+
+
+def test_a_colophon_inside_a_bundle_does_not_run_the_rule_into_its_timeout():
+    """The holdings colophon of one document, followed by another long document."""
+    colophon = (
+        "NATIONAL\nSECURITY ARCHIVE\n\nThis document is from the holdings of:\n\n"
+        "The National Security Archive\nSuite 701, Gelman Library\n\n"
+    )
+    following = "".join(f"Paragraph {i} of the next document, {'with many words ' * 8}and more.\n" for i in range(400))
+    layout = layout_after("A first document.\n\n" + colophon + following, "strip")
+    assert "timeouts" not in layout.traits
