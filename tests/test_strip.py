@@ -124,3 +124,11 @@ def test_a_colophon_inside_a_bundle_does_not_run_the_rule_into_its_timeout():
     following = "".join(f"Paragraph {i} of the next document, {'with many words ' * 8}and more.\n" for i in range(400))
     layout = layout_after("A first document.\n\n" + colophon + following, "strip")
     assert "timeouts" not in layout.traits
+
+
+def test_block_rules_get_time_in_proportion_to_the_file():
+    """A fixed budget would time every block rule out, silently, on a file large enough."""
+    from declassify.noise import engine
+
+    assert engine.block_timeout(1000) == engine.block_timeout(1_000_000) == 4 * engine.MATCH_TIMEOUT
+    assert engine.block_timeout(10_000_000) == 10 * engine.block_timeout(1_000_000)

@@ -2,9 +2,10 @@
 
 Block rules run first (they claim runs of lines), then line rules, then
 inline rules, each in pack order.  A rule only ever claims free text, so an
-earlier rule wins.  Every match is bounded by ``MATCH_TIMEOUT``; a rule that
-times out on a line is skipped there and the skip is recorded as a change,
-never allowed to hang the run.
+earlier rule wins.  Every match is bounded by ``MATCH_TIMEOUT`` (a block
+rule's scan of the whole file by a budget in proportion to the file's size,
+see ``block_timeout``); a rule that times out on a line is skipped there and
+the skip is recorded as a change, never allowed to hang the run.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .packs import Rule, RulePack
 
 STAGE = "strip"
 MATCH_TIMEOUT = 1.0
+BLOCK_TIMEOUT_PER_MB = 4  # in MATCH_TIMEOUTs, for a block rule's scan of the whole text (see block_timeout)
 
 _ELEMENT_DISPOSITION = {
     "fw": Disposition.FORME,
@@ -295,6 +297,16 @@ def _apply_inline_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = No
                     layout.facts.extend(harvest(rule, match))
 
 
+def block_timeout(length: int) -> float:
+    """The time a block rule may take over a whole text of ``length`` characters.
+
+    A block rule scans the whole file, so its cost grows with the file: a
+    fixed budget would make every rule time out, silently, on a file large
+    enough.  The budget is fixed for files up to 1 MB and grows with them.
+    """
+    return MATCH_TIMEOUT * BLOCK_TIMEOUT_PER_MB * max(1.0, length / 1_000_000)
+
+
 def _at_line_boundaries(text: str, start: int, end: int) -> bool:
     starts_line = start == 0 or text[start - 1] in "\n\r\f"
     ends_line = end == len(text) or text[end] in "\n\r\f" or text[end - 1] == "\n"
@@ -306,7 +318,7 @@ def _apply_block_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = Non
     if rule.hint is not None and not rule.hint.search(text):
         return
     try:
-        matches = list(rule.pattern.finditer(text, timeout=MATCH_TIMEOUT * 4))
+        matches = list(rule.pattern.finditer(text, timeout=block_timeout(len(text))))
     except TimeoutError:
         _timed_out(layout, rule, 0, len(text))
         return
