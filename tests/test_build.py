@@ -214,3 +214,31 @@ def test_a_bad_number_of_jobs_is_a_usage_error(jobs, capsys):
         main(["build", "--jobs", jobs])
     assert exit_.value.code == 2
     assert "not a number of worker processes" in capsys.readouterr().err
+
+
+def _hang_on_b(path):
+    """Stands in for the worker's encoder: b.txt never finishes."""
+    if path.name == "b.txt":
+        import time
+
+        time.sleep(120)
+    return parallel.process_file(path, parallel._settings)
+
+
+def test_an_interrupted_build_stops_its_workers_and_keeps_what_it_finished(tmp_path, monkeypatch):
+    import time
+
+    monkeypatch.setattr(parallel, "_encode", _hang_on_b)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copyfile(RAW_FILES[0], raw / "a.txt")
+    shutil.copyfile(RAW_FILES[1], raw / "b.txt")
+
+    def interrupt(result):
+        raise KeyboardInterrupt
+
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        build([raw], tmp_path / "out", jobs=2, on_result=interrupt)
+    assert time.monotonic() - started < 60  # b.txt's worker was stopped, not waited for
+    assert set(BuildState.load(tmp_path / "out", fingerprint(Settings())).entries) == {"a.txt"}

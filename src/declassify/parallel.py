@@ -139,5 +139,23 @@ def _run_pool(pending: Iterator[Task], settings: Settings, jobs: int) -> Iterato
                     result = FileResult(name=task[1].name, error=f"{task[1].name}: internal error: {type(err).__name__}: {err}")
                 del in_flight[future]
                 yield task[0], result
+    except BaseException:
+        # Interrupted (Ctrl-C) or abandoned: stop now, not after the files in flight.
+        _stop_workers(executor)
+        raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(executor: ProcessPoolExecutor) -> None:
+    # The executor has no public way to stop its workers before Python 3.14
+    # (terminate_workers); its process table is the only handle on them.
+    stop = getattr(executor, "terminate_workers", None)
+    if stop is not None:
+        stop()
+        return
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        try:
+            process.terminate()
+        except (OSError, ValueError, AttributeError):
+            pass
