@@ -41,6 +41,12 @@ test: $(TEST_INSTALLED)
 validate: $(INSTALLED) $(TEI_ALL)
 	$(BIN)/declassify validate tei --tei-all
 
+# Speed and memory, never part of `make test`: the pipeline against a plain
+# lxml reference on a corpus generated from raw/ and tests/corpus/, or on
+# CORPUS=DIR (e.g. ../shared/bench/jfk-2022). BENCH_ARGS="--jobs 1,2,4 --linearity".
+bench: $(INSTALLED)
+	$(BIN)/python tools/bench.py $(if $(CORPUS),--corpus '$(CORPUS)') $(BENCH_ARGS)
+
 clean:
 	rm -rf .pytest_cache build dist .hypothesis
 	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -139,3 +139,22 @@ def test_duplicate_page_is_dropped(second, dropped):
     assert ("wrapper.duplicate-page" in rules) == dropped
     expected = _PAGE if dropped else _PAGE + second
     assert free_text(layout).split() == expected.split()
+
+
+def test_a_colophon_inside_a_bundle_does_not_run_the_rule_into_its_timeout():
+    """The holdings colophon of one document, followed by another long document."""
+    colophon = (
+        "NATIONAL\nSECURITY ARCHIVE\n\nThis document is from the holdings of:\n\n"
+        "The National Security Archive\nSuite 701, Gelman Library\n\n"
+    )
+    following = "".join(f"Paragraph {i} of the next document, {'with many words ' * 8}and more.\n" for i in range(400))
+    layout = layout_after("A first document.\n\n" + colophon + following, "strip")
+    assert "timeouts" not in layout.traits
+
+
+def test_block_rules_get_time_in_proportion_to_the_file():
+    """A fixed budget would time every block rule out, silently, on a file large enough."""
+    from declassify.noise import engine
+
+    assert engine.block_timeout(1000) == engine.block_timeout(1_000_000) == 4 * engine.MATCH_TIMEOUT
+    assert engine.block_timeout(10_000_000) == 10 * engine.block_timeout(1_000_000)

@@ -17,7 +17,10 @@ import regex
 from . import __version__
 from .errors import OutputError
 from .naming import safe_stem
-from .pipeline import FileResult, process_file
+from .cache import BuildState, Entry, file_digest, fingerprint
+from .parallel import encode_all
+from .pipeline import FileResult
+from .progress import Progress
 from .settings import DEFAULT, Settings
 from .stages.write import LEDGER_DIR, atomic_write, json_bytes, write_outputs
 
@@ -33,6 +36,7 @@ class BuildSummary:
     items: int = 0
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    unchanged: int = 0  # inputs whose outputs were current and left alone (incremental build)
 
 
 def collect_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
@@ -58,18 +62,34 @@ def collect_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     return files, errors
 
 
-def _item_pattern(stem: str) -> regex.Pattern:
-    return regex.compile(regex.escape(stem) + r"-\d{2,}\.xml")
+_ITEM_FILE = regex.compile(r"(.+)-\d{2,}\.xml")
 
 
-def _remove_stale(out_dir: Path, stem: str, keep: set[str]) -> None:
-    """Delete item files of ``stem`` that this run did not produce (fewer items than before)."""
-    pattern = _item_pattern(stem)
-    if not out_dir.is_dir():
-        return
-    for path in out_dir.iterdir():
-        if pattern.fullmatch(path.name) and path.name not in keep:
-            path.unlink()
+class ItemFiles:
+    """The item files already in the output directory, by stem; listed once, when first asked.
+
+    Listing the directory once per run, not once per input, keeps a build
+    linear in the number of inputs.
+    """
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        self._by_stem: dict[str, list[str]] | None = None
+
+    def remove_stale(self, stem: str, keep: set[str]) -> None:
+        """Delete item files of ``stem`` that this run did not produce (fewer items than before)."""
+        if self._by_stem is None:
+            self._by_stem = {}
+            for path in self.out_dir.iterdir() if self.out_dir.is_dir() else ():
+                match = _ITEM_FILE.fullmatch(path.name)
+                if match:
+                    self._by_stem.setdefault(match.group(1), []).append(path.name)
+        for name in self._by_stem.pop(stem, ()):
+            if name not in keep:
+                try:
+                    (self.out_dir / name).unlink(missing_ok=True)
+                except OSError as err:
+                    raise OutputError(f"{self.out_dir / name}: cannot remove stale item: {err.strerror or err}") from None
 
 
 def _read_manifest(out_dir: Path) -> list[dict]:
@@ -80,15 +100,36 @@ def _read_manifest(out_dir: Path) -> list[dict]:
         return []
 
 
+@dataclass
+class _Input:
+    """One accepted input through a run: what it holds, what it is encoded into now."""
+
+    path: Path
+    sha256: str | None  # None if unreadable (the encoder will say why)
+    entry: Entry | None = None  # its current outputs: left from before, or made by this run
+    warnings: list[str] | None = None  # this run's, if it was encoded (else the entry's)
+    error: str | None = None
+
+
 def build(
     inputs: Iterable[Path],
     out_dir: Path,
     settings: Settings = DEFAULT,
     *,
     prune: bool = False,
+    jobs: int = 1,
+    force: bool = False,
     on_result: Callable[[FileResult], None] | None = None,
+    progress: Progress | None = None,
 ) -> BuildSummary:
-    """Encode ``inputs`` into ``out_dir``; return counts, warnings and one-line errors."""
+    """Encode ``inputs`` into ``out_dir``; return counts, warnings and one-line errors.
+
+    ``jobs`` worker processes encode (1: this process alone); an input whose
+    outputs are current (see cache.py) is left alone unless ``force``.
+    Whatever ``jobs`` and the order in which files finish, the same inputs
+    give the same bytes: results are written per input, and everything
+    gathered across inputs (manifest, warnings, errors) is put in input order.
+    """
     files, errors = collect_inputs(inputs)
     summary = BuildSummary(errors=errors)
     out_dir = Path(out_dir)
@@ -98,34 +139,43 @@ def build(
         summary.errors.append(f"{out_dir}: cannot create output directory: {err.strerror or err}")
         return summary
     stems: dict[str, str] = {}
-    results: list[FileResult] = []
+    runs: list[_Input] = []
     for path in files:
         stem = safe_stem(path.name)
         if stem in stems:
             summary.errors.append(f"{path}: its output name {stem!r} is already taken by {stems[stem]}")
             continue
         stems[stem] = str(path)
-        result = process_file(path, settings)
-        results.append(result)
-        if on_result:
-            on_result(result)
+        runs.append(_Input(path, file_digest(path)))
+
+    state = BuildState(out_dir, fingerprint(settings))
+    if not force:
+        state = BuildState.load(out_dir, state.fingerprint)
+    todo: list[tuple[int, Path]] = []
+    for index, run in enumerate(runs):
+        run.entry = state.current(run.path.name, run.sha256)
+        if run.entry is None:
+            todo.append((index, run.path))
+    try:
+        _encode(todo, runs, out_dir, settings, jobs, state, progress, on_result)
+    finally:
+        # Even an interrupted run keeps what it finished: the next one skips it.
+        _save_state(state, summary)
+
     processed_sources = set()
     manifest_entries: list[dict] = []
-    for result in results:
+    for run in runs:
         summary.files += 1
-        summary.warnings.extend(result.warnings)
-        if result.error:
-            summary.errors.append(result.error)
+        summary.warnings.extend(run.warnings if run.warnings is not None else run.entry.warnings if run.entry else ())
+        if run.error:
+            summary.errors.append(run.error)
+        elif run.warnings is None:
+            summary.unchanged += 1
+        if run.entry is None:
             continue
-        try:
-            write_outputs(out_dir, result.outputs)
-            _remove_stale(out_dir, result.stem, set(result.outputs))
-        except OutputError as err:
-            summary.errors.append(str(err))
-            continue
-        processed_sources.add(result.name)
-        manifest_entries.extend(result.manifest)
-        summary.items += len(result.manifest)
+        processed_sources.add(run.path.name)
+        manifest_entries.extend(run.entry.manifest)
+        summary.items += len(run.entry.manifest)
     kept = [e for e in _read_manifest(out_dir) if e.get("source") not in processed_sources]
     if prune:
         wanted = {p.name for p in files}
@@ -135,12 +185,79 @@ def build(
                     if name and (out_dir / name).is_file():
                         (out_dir / name).unlink()
         kept = [e for e in kept if e.get("source") in wanted]
+        for name in [name for name in state.entries if name not in wanted]:
+            state.forget(name)
+        _save_state(state, summary)
     manifest = {
         "pipeline": f"declassify {__version__}",
         "items": sorted(kept + manifest_entries, key=lambda e: e["id"]),
     }
     try:
-        atomic_write(out_dir / MANIFEST, json_bytes(manifest))
+        _write_if_changed(out_dir / MANIFEST, json_bytes(manifest))
     except OSError as err:
         summary.errors.append(f"{out_dir / MANIFEST}: cannot write: {err.strerror or err}")
     return summary
+
+
+def _encode(
+    todo: list[tuple[int, Path]],
+    runs: list[_Input],
+    out_dir: Path,
+    settings: Settings,
+    jobs: int,
+    state: BuildState,
+    progress: Progress | None,
+    on_result: Callable[[FileResult], None] | None,
+) -> None:
+    """Encode the inputs of ``todo`` and write each one's outputs as soon as it is done."""
+    item_files = ItemFiles(out_dir)
+    if progress:
+        progress.start(len(todo), sum(_size(path) for _, path in todo))
+    try:
+        for index, result in encode_all(todo, settings, jobs=jobs):
+            run = runs[index]
+            run.warnings = result.warnings
+            if not result.error:
+                try:
+                    write_outputs(out_dir, result.outputs)
+                    item_files.remove_stale(result.stem, set(result.outputs))
+                except OutputError as err:
+                    result.error = str(err)
+            if result.error:
+                run.error = result.error
+                state.forget(run.path.name)
+            else:
+                outputs = {name: len(data) for name, data in result.outputs.items()}
+                run.entry = Entry(run.sha256 or "", outputs, result.manifest, result.warnings)
+                if run.sha256:
+                    state.record(run.path.name, run.entry)
+            if progress:
+                progress.advance(_size(run.path), len(result.manifest), len(result.warnings), bool(result.error))
+            if on_result:
+                on_result(result)
+    finally:
+        if progress:
+            progress.finish()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _save_state(state: BuildState, summary: BuildSummary) -> None:
+    try:
+        state.save()
+    except OSError as err:
+        summary.warnings.append(f"{state.path}: cannot record the build state (the next build starts afresh): {err.strerror or err}")
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    atomic_write(path, data)

@@ -16,8 +16,10 @@ from . import __version__
 from .build import MANIFEST, build, collect_inputs
 from .errors import DeclassifyError
 from .noise.packs import load_packs
+from .parallel import default_jobs
 from .people.registry import load_registry
 from .pipeline import run
+from .progress import Progress
 from .reading import reading_text
 from .settings import Settings
 from .stages.read import DEFAULT_MAX_SIZE
@@ -35,6 +37,16 @@ def _size(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (use bytes, or 10M, 512k)") from None
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a number of worker processes: {text!r}")
+    return value
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -83,7 +95,21 @@ def make_parser() -> argparse.ArgumentParser:
         default=None,
         help="remove outputs of raw files that are no longer among the inputs (default: on when no paths are given)",
     )
-    build_cmd.add_argument("--quiet", action="store_true", help="print only errors")
+    build_cmd.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the number of cores, here %(default_jobs)s); the output is the same bytes whatever N"
+        % {"default_jobs": default_jobs()},
+    )
+    build_cmd.add_argument(
+        "--force",
+        action="store_true",
+        help="encode every input again, even those whose outputs are current (see .declassify-cache/ in the output directory)",
+    )
+    build_cmd.add_argument("--quiet", action="store_true", help="print only errors (no progress, no summary)")
     _common(build_cmd)
 
     validate_cmd = commands.add_parser(
@@ -118,14 +144,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     paths = args.paths or [DEFAULT_RAW]
     prune = args.prune if args.prune is not None else not args.paths
     started = time.monotonic()
-    summary = build(paths, args.out, settings, prune=prune)
+    progress = Progress(sys.stderr, enabled=False if args.quiet else None)
+    jobs = args.jobs or default_jobs()
+    summary = build(paths, args.out, settings, prune=prune, jobs=jobs, force=args.force, progress=progress)
     for line in summary.errors:
         print(f"error: {line}", file=sys.stderr)
     if not args.quiet:
         for line in summary.warnings:
             print(f"warning: {line}", file=sys.stderr)
+        unchanged = f" ({summary.unchanged} unchanged)" if summary.unchanged else ""
         print(
-            f"{summary.files} files, {summary.items} documents, {len(summary.warnings)} warnings, "
+            f"{summary.files} files{unchanged}, {summary.items} documents, {len(summary.warnings)} warnings, "
             f"{len(summary.errors)} errors in {time.monotonic() - started:.1f}s -> {args.out}",
             file=sys.stderr,
         )

@@ -12,6 +12,7 @@ import hashlib
 import regex
 
 _UNSAFE = regex.compile(r"[^A-Za-z0-9_.-]+")
+_DOTS = regex.compile(r"\.{2,}")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 MAX_STEM = 100
 
@@ -22,7 +23,7 @@ def safe_stem(name: str) -> str:
     if "." in stem.lstrip("."):
         stem = stem[: stem.rfind(".")]
     cleaned = _UNSAFE.sub("_", stem).strip("._-")
-    cleaned = regex.sub(r"\.{2,}", ".", cleaned)
+    cleaned = _DOTS.sub(".", cleaned)
     if not cleaned:
         cleaned = "file"
     if cleaned.split(".")[0].lower() in _RESERVED:

@@ -9,6 +9,8 @@ caveat ('EYES ONLY AMBASSADOR') is a banner too, harvested as ``handling``.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from ..classification import levels as levels_vocabulary
@@ -71,6 +73,13 @@ _STRUCK_LEVEL = regex.compile(r"~~\s*(?P<level>[A-Z][A-Z ]{4,24}?)\s*~~")
 _INLINE_PAGE_NUMBER = regex.compile(r"(?<=\s)[-~\u2013\u2014]\s?(?P<n>\d{1,3})\s?[-~\u2013\u2014](?=\s)")
 
 
+@cache
+def _bare_levels() -> regex.Pattern:
+    """A level's label standing alone, longest labels first (compiled once)."""
+    levels = "|".join(sorted((regex.escape(level.label) for level in levels_vocabulary()), key=len, reverse=True))
+    return regex.compile(rf"(?<![\w~])(?:{levels})(?![\w~])")
+
+
 def claim_inline_banners(layout: Layout) -> None:
     """Banners and page numbers that a flattened text (no line breaks) runs into its sentences.
 
@@ -83,8 +92,7 @@ def claim_inline_banners(layout: Layout) -> None:
     candidates = [(m, "banner") for m in _STRUCK_LEVEL.finditer(text)]
     if flattened:
         candidates += [(m, "pageNum") for m in _INLINE_PAGE_NUMBER.finditer(text)]
-        levels = "|".join(sorted((regex.escape(level.label) for level in levels_vocabulary()), key=len, reverse=True))
-        bare = list(regex.finditer(rf"(?<![\w~])(?:{levels})(?![\w~])", text))
+        bare = list(_bare_levels().finditer(text))
         # A banner is printed on every page: a level standing once in running
         # text is the document's own marking line or a word, not a page join.
         repeated = {m.group() for m in bare if sum(1 for other in bare if other.group() == m.group()) >= 2}

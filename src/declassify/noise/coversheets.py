@@ -31,8 +31,11 @@ def _form() -> dict:
     return json.loads(data_path("forms.json").read_text(encoding="utf-8"))["identification_form"]
 
 
+_DECORATION = regex.compile(r"[#*•.:;|_]+")
+
+
 def _fold(text: str) -> str:
-    return " ".join(regex.sub(r"[#*•.:;|_]+", " ", text).lower().split())
+    return " ".join(_DECORATION.sub(" ", text).lower().split())
 
 
 @cache

@@ -2,13 +2,15 @@
 
 Block rules run first (they claim runs of lines), then line rules, then
 inline rules, each in pack order.  A rule only ever claims free text, so an
-earlier rule wins.  Every match is bounded by ``MATCH_TIMEOUT``; a rule that
-times out on a line is skipped there and the skip is recorded as a change,
-never allowed to hang the run.
+earlier rule wins.  Every match is bounded by ``MATCH_TIMEOUT`` (a block
+rule's scan of the whole file by a budget in proportion to the file's size,
+see ``block_timeout``); a rule that times out on a line is skipped there and
+the skip is recorded as a change, never allowed to hang the run.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Iterable
 from functools import cache
@@ -24,6 +26,7 @@ from .packs import Rule, RulePack
 
 STAGE = "strip"
 MATCH_TIMEOUT = 1.0
+BLOCK_TIMEOUT_PER_MB = 4  # in MATCH_TIMEOUTs, for a block rule's scan of the whole text (see block_timeout)
 
 _ELEMENT_DISPOSITION = {
     "fw": Disposition.FORME,
@@ -38,10 +41,53 @@ _ELEMENT_DISPOSITION = {
 def apply_packs(layout: Layout, packs: Iterable[RulePack]) -> None:
     """Apply every rule of ``packs`` to ``layout`` in place: block, line, then inline rules."""
     packs = tuple(packs)
+    lines = _LineIndex(layout)
     for kind, apply in (("block", _apply_block_rule), ("line", _apply_line_rule), ("inline", _apply_inline_rule)):
         for pack in packs:
             for rule in pack.of_kind(kind):
-                apply(layout, rule)
+                apply(layout, rule, lines)
+
+
+# A hint is scanned for over the whole text (one call that skips the lines
+# without it) only if a match within a line is also a match in the whole
+# text: no anchors, no lookaround, no inline flags.  Others are tried per line.
+_LINE_BOUND_SYNTAX = regex.compile(r"[\^$]|\\[AZGzK]|\(\?")
+
+
+class _LineIndex:
+    """The lines of a layout with their white space trimmed, and where hints occur, computed once."""
+
+    __slots__ = ("text", "lines", "starts", "trimmed")
+
+    def __init__(self, layout: Layout):
+        self.text = text = layout.text
+        self.lines = layout.lines
+        self.starts = [line.start for line in self.lines]
+        trimmed = []
+        for line in self.lines:
+            content = text[line.start : line.end]
+            start = line.start + len(content) - len(content.lstrip())
+            trimmed.append((start, max(start, line.start + len(content.rstrip()))))
+        self.trimmed = trimmed
+
+    def candidates(self, hint: regex.Pattern | None) -> Iterable[int]:
+        """Indices of the lines in which ``hint`` may occur (all of them, and maybe more), in order.
+
+        A match found at offset p lies in the line that starts last at or
+        before p; the search then resumes at the next line, so every line
+        holding a match is visited and the text is scanned once.
+        """
+        if hint is None or _LINE_BOUND_SYNTAX.search(hint.pattern):
+            yield from range(len(self.lines))
+            return
+        index, count = 0, len(self.lines)
+        while index < count:
+            match = hint.search(self.text, self.starts[index])
+            if match is None:
+                return
+            index = max(index, bisect.bisect_right(self.starts, match.start()) - 1)
+            yield index
+            index += 1
 
 
 def mark_for(rule: Rule, start: int, end: int, match: regex.Match | None = None) -> Mark:
@@ -83,6 +129,9 @@ def page_number(text: str | None) -> str | None:
     return str(value) if value else None
 
 
+_TEMPLATE_GROUP = regex.compile(r"\{(\w+)\}")
+
+
 def harvest(rule: Rule, match: regex.Match) -> list[Fact]:
     """Facts the rule's harvest specs read from ``match`` (offsets are the match's)."""
     facts = []
@@ -94,7 +143,7 @@ def harvest(rule: Rule, match: regex.Match) -> list[Fact]:
             start, end = match.span(spec.group)
         elif spec.value is not None and "{" in spec.value:
             # A template over groups: "{drafter} {ddate}"; absent groups leave nothing.
-            text = regex.sub(r"\{(\w+)\}", lambda m: match.group(m.group(1)) or "", spec.value)
+            text = _TEMPLATE_GROUP.sub(lambda m: match.group(m.group(1)) or "", spec.value)
             start, end = match.span()
         else:
             text = spec.value if spec.value is not None else match.group()
@@ -206,14 +255,11 @@ def _in_scope(layout: Layout, rule: Rule, start: int, end: int) -> bool:
     return start >= last
 
 
-def _apply_line_rule(layout: Layout, rule: Rule) -> None:
+def _apply_line_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = None) -> None:
     text = layout.text
-    for line in layout.lines:
-        start, end = line.start, line.end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+    lines = lines or _LineIndex(layout)
+    for index in lines.candidates(rule.hint):
+        start, end = lines.trimmed[index]
         if start == end or (rule.max_length and end - start > rule.max_length):
             continue
         if rule.hint is not None and not rule.hint.search(text[start:end]):
@@ -229,9 +275,11 @@ def _apply_line_rule(layout: Layout, rule: Rule) -> None:
             layout.facts.extend(harvest(rule, match))
 
 
-def _apply_inline_rule(layout: Layout, rule: Rule) -> None:
+def _apply_inline_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = None) -> None:
     text = layout.text
-    for line in layout.lines:
+    lines = lines or _LineIndex(layout)
+    for index in lines.candidates(rule.hint):
+        line = layout.lines[index]
         if line.start == line.end:
             continue
         if rule.hint is not None and not rule.hint.search(text[line.start : line.end]):
@@ -249,18 +297,28 @@ def _apply_inline_rule(layout: Layout, rule: Rule) -> None:
                     layout.facts.extend(harvest(rule, match))
 
 
+def block_timeout(length: int) -> float:
+    """The time a block rule may take over a whole text of ``length`` characters.
+
+    A block rule scans the whole file, so its cost grows with the file: a
+    fixed budget would make every rule time out, silently, on a file large
+    enough.  The budget is fixed for files up to 1 MB and grows with them.
+    """
+    return MATCH_TIMEOUT * BLOCK_TIMEOUT_PER_MB * max(1.0, length / 1_000_000)
+
+
 def _at_line_boundaries(text: str, start: int, end: int) -> bool:
     starts_line = start == 0 or text[start - 1] in "\n\r\f"
     ends_line = end == len(text) or text[end] in "\n\r\f" or text[end - 1] == "\n"
     return starts_line and ends_line
 
 
-def _apply_block_rule(layout: Layout, rule: Rule) -> None:
+def _apply_block_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = None) -> None:
     text = layout.text
     if rule.hint is not None and not rule.hint.search(text):
         return
     try:
-        matches = list(rule.pattern.finditer(text, timeout=MATCH_TIMEOUT * 4))
+        matches = list(rule.pattern.finditer(text, timeout=block_timeout(len(text))))
     except TimeoutError:
         _timed_out(layout, rule, 0, len(text))
         return

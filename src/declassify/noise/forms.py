@@ -35,8 +35,11 @@ def _vocabulary() -> dict:
     return json.loads(data_path("forms.json").read_text(encoding="utf-8"))["routing_slip"]
 
 
+_NOT_FORM_TEXT = regex.compile(r"[^\w/,'.()&]+")
+
+
 def _fold(text: str) -> str:
-    return " ".join(regex.sub(r"[^\w/,'.()&]+", " ", text).replace(" .", ".").strip(" .:;,").upper().split())
+    return " ".join(_NOT_FORM_TEXT.sub(" ", text).replace(" .", ".").strip(" .:;,").upper().split())
 
 
 @cache

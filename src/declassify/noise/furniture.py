@@ -9,6 +9,7 @@ page, a header that opens one) is where one page ends and the next begins.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -79,6 +80,7 @@ def _role(mark: Mark, banners_after: int) -> str:
 # ---------------------------------------------------------------- running heads and footers
 
 _NORMALISE = regex.compile(r"\d+")
+_NOT_KEY = regex.compile(r"[^\w#]+")
 _ENUMERATION = regex.compile(r"\s*\(?\d{1,3}[.)]\s")
 MAX_PAGE_STEP = 20
 MIN_RUNNING_REPEATS = 3
@@ -86,7 +88,7 @@ MIN_RUNNING_REPEATS = 3
 
 def _running_key(text: str) -> str:
     folded = _NORMALISE.sub("#", text.casefold())
-    return " ".join(regex.sub(r"[^\w#]+", " ", folded).split())
+    return " ".join(_NOT_KEY.sub(" ", folded).split())
 
 
 def _numbers(text: str) -> tuple[int, ...]:
@@ -181,15 +183,22 @@ def infer_page_breaks(layout: Layout) -> None:
     (stamps, forms) stay with the old page.
     """
     text = layout.text
+    # Offsets of the first and past the last character that is not white space
+    # (slicing the text at every run would make a long file quadratic).
+    content_start, content_end = len(text) - len(text.lstrip()), len(text.rstrip())
     last_number = 1
     inferred = 0
+    # The changes of stale breaks, dropped after the loop: the change list only
+    # grows meanwhile, so a change goes if it was there (index < count) when a
+    # break at its offset was found stale.
+    stale_changes: dict[int, int] = {}
     for run in furniture_runs(layout):
         marks = run.marks
         # A break inferred by an earlier pass is placed again: the run may have grown since.
         for stale in [m for m in marks if m.rule == INFERRED]:
             layout.tiling.remove(stale)
             marks.remove(stale)
-            layout.changes = [c for c in layout.changes if not (c.rule == INFERRED and c.start == stale.start)]
+            stale_changes[stale.start] = len(layout.changes)
         if any(m.kind == "pb" for m in marks):
             numbered = [int(m.attr("n")) for m in marks if m.kind == "pb" and (m.attr("n") or "").isdigit()]
             last_number = numbered[-1] if numbered else last_number + 1
@@ -197,7 +206,7 @@ def infer_page_breaks(layout: Layout) -> None:
         if not any(_is_hint(m) for m in marks):
             continue
         run_start, run_end = run.start(layout), run.end(layout)
-        if not text[run_end:].strip() or not text[:run_start].strip():
+        if run_end >= content_end or run_start <= content_start:
             continue  # the foot of the last page or the head of the first: no break
         banners = [m for m in marks if m.attr("type") == "banner"]
         roles = []
@@ -230,6 +239,12 @@ def infer_page_breaks(layout: Layout) -> None:
         if layout.claim(Mark(position, position, Disposition.FORME, INFERRED, "pb", attrs), STAGE, f"page {number}"):
             inferred += 1
         _place_run(layout, marks, position)
+    if stale_changes:
+        layout.changes = [
+            c
+            for i, c in enumerate(layout.changes)
+            if not (c.rule == INFERRED and i < stale_changes.get(c.start, 0))
+        ]
     if inferred:
         first = next((m for m in layout.tiling if m.kind == "pb"), None)
         start = _first_content(layout)
@@ -401,6 +416,15 @@ _STAMP_SATELLITE = regex.compile(
 )
 
 
+def _line_holding(layout: Layout, offset: int) -> Line | None:
+    """The line whose span (terminator included) holds ``offset``, found by bisection."""
+    lines = layout.lines
+    i = bisect.bisect_right(lines, offset, key=lambda ln: ln.start) - 1
+    if i >= 0 and lines[i].start <= offset < lines[i].next:
+        return lines[i]
+    return None
+
+
 def claim_stamp_satellites(layout: Layout) -> None:
     """A date or exemption code on the line right next to a review stamp belongs to the stamp.
 
@@ -411,8 +435,8 @@ def claim_stamp_satellites(layout: Layout) -> None:
     text = layout.text
     stamps = [m for m in layout.tiling if m.kind == "fw" and m.attr("stamp") in ("declassification", "release")]
     for stamp in stamps:
-        first = next((ln for ln in layout.lines if ln.start <= stamp.start < ln.next), None)
-        last = next((ln for ln in layout.lines if ln.start <= max(stamp.start, stamp.end - 1) < ln.next), None)
+        first = _line_holding(layout, stamp.start)
+        last = _line_holding(layout, max(stamp.start, stamp.end - 1))
         if first is None or last is None:
             continue
         for index in (first.index - 1, last.index + 1):

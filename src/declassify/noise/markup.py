@@ -108,6 +108,7 @@ def claim_heading_markers(layout: Layout) -> None:
             layout.claim(Mark(start, end, Disposition.DROPPED, "markup.markdown-heading", "drop"), STAGE, "heading marker")
 
 
+_PIPE = regex.compile(r"\|")
 _TABLE_ROW = regex.compile(r"^[ \t]*\|.*\|[ \t]*$", regex.MULTILINE)
 
 
@@ -115,7 +116,7 @@ def claim_table_pipes(layout: Layout) -> None:
     """The pipes of a markdown table row are syntax; the cells stay text, apart."""
     text = layout.text
     for row in _TABLE_ROW.finditer(text):
-        for pipe in regex.finditer(r"\|", text[row.start() : row.end()]):
+        for pipe in _PIPE.finditer(text[row.start() : row.end()]):
             at = row.start() + pipe.start()
             if layout.tiling.is_free(at, at + 1):
                 layout.claim(Mark(at, at + 1, Disposition.DROPPED, "markup.markdown-table", "drop"), STAGE, "table pipe")

@@ -53,11 +53,12 @@ def _line_index(layout: Layout, offset: int) -> int:
 def pages(layout: Layout) -> list[Page]:
     """The pages between boundaries; a boundary with nothing after it opens no page."""
     text = layout.text
+    content_end = len(text.rstrip())  # past it, only white space: a boundary there opens no page
     bounds = [(0, "1")]
     for offset, n in boundary_offsets(layout):
         if offset == 0:
             bounds[0] = (0, n or "1")
-        elif text[offset:].strip():
+        elif offset < content_end:
             bounds.append((offset, n))
     result = []
     for i, (start, n) in enumerate(bounds):

@@ -55,11 +55,16 @@ def claim_byte_order_mark(text: str) -> Iterator[Mark]:
         yield _drop(0, 1, "normalise.byte-order-mark")
 
 
+_CR_OF_CRLF = regex.compile(r"\r(?=\n)")
+_OTHER_SEPARATOR = regex.compile(r"\r(?!\n)|[\v\x1c\x1d\x1e\x85\u2028\u2029]")
+_FORM_FEED = regex.compile(r"\f")
+
+
 def claim_carriage_returns(text: str) -> Iterator[Mark]:
     """CR of a CRLF pair, and a lone CR or other rare line separator: the line split already counted it."""
-    for match in regex.finditer(r"\r(?=\n)", text):
+    for match in _CR_OF_CRLF.finditer(text):
         yield _drop(match.start(), match.end(), "normalise.crlf")
-    for match in regex.finditer(r"\r(?!\n)|[\v\x1c\x1d\x1e\x85\u2028\u2029]", text):
+    for match in _OTHER_SEPARATOR.finditer(text):
         yield _drop(match.start(), match.end(), "normalise.line-separator")
 
 
@@ -69,10 +74,11 @@ def claim_form_feeds(text: str) -> Iterator[Mark]:
     Followed by more text, it is a page break; at the end of the file it only
     closes the last page and is dropped.
     """
-    feeds = [m.start() for m in regex.finditer(r"\f", text)]
+    feeds = [m.start() for m in _FORM_FEED.finditer(text)]
+    content_end = len(text.rstrip())  # past it only white space (slicing per feed is quadratic)
     page = 1
     for offset in feeds:
-        if text[offset + 1 :].strip():
+        if offset + 1 < content_end:
             page += 1
             yield Mark(offset, offset + 1, Disposition.FORME, "normalise.form-feed", "pb", make_attrs(n=page))
         else:

@@ -1,0 +1,161 @@
+"""Running the pipeline on many files: in this process, or on a pool of worker processes.
+
+The builder hands over ``(index, path)`` tasks and gets ``(index, FileResult)``
+back in completion order; it is the only writer, and everything it writes
+depends on the index, never on the order in which results arrived.  So the
+output is byte-identical whatever the number of workers.
+
+Each worker compiles the rule packs and the project schemas once, when it
+starts (``_start_worker``), not per file.  Tasks are submitted largest file
+first, so a big file does not start last and keep one core busy while the
+others idle; at most ``WINDOW_PER_JOB`` results per worker are in flight, so
+memory does not grow with the corpus.  A worker that dies (killed, out of
+memory, a crash in a C library) costs only the file that killed it: the files
+that were in flight are retried one by one in a fresh worker, and the one
+that kills its worker again becomes a one-line error.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from .pipeline import FileResult, process_file
+from .settings import DEFAULT, Settings
+
+WINDOW_PER_JOB = 2
+
+Task = tuple[int, Path]
+
+_settings: Settings = DEFAULT
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def warm_up(settings: Settings) -> None:
+    """Compile what every file needs (rule packs, RELAX NG, Schematron) now, once."""
+    from .noise.packs import load_packs
+    from .validation import relaxng, schematron
+
+    load_packs(settings.rules)
+    if settings.validate:
+        relaxng()
+        schematron()
+
+
+def _start_worker(settings: Settings) -> None:
+    global _settings
+    # Ctrl-C is the parent's to handle: it stops handing out files and shuts the pool down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _settings = settings
+    warm_up(settings)
+
+
+def _encode(path: Path) -> FileResult:
+    return process_file(path, _settings)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork is cheapest (workers inherit the compiled rule packs) and safe here:
+    # the parent has no threads of its own when the pool starts.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _died(path: Path) -> FileResult:
+    return FileResult(name=path.name, error=f"{path.name}: internal error: the worker process died while encoding it")
+
+
+def encode_all(tasks: Iterable[Task], settings: Settings = DEFAULT, *, jobs: int = 1) -> Iterator[tuple[int, FileResult]]:
+    """Encode every task's file; yield ``(index, result)`` as each one is done.
+
+    With ``jobs`` 1 everything runs in this process, in task order.
+    """
+    tasks = list(tasks)
+    if jobs <= 1 or len(tasks) <= 1:
+        for index, path in tasks:
+            yield index, process_file(path, settings)
+        return
+    tasks.sort(key=_size_first)
+    suspects: list[Task] = []
+    pending = iter(tasks)
+    while True:
+        suspects += yield from _run_pool(pending, settings, min(jobs, len(tasks)))
+        if not suspects:
+            return
+        # The pool broke: retry what was in flight alone, each in a fresh worker.
+        for task in suspects:
+            retry = yield from _run_pool(iter([task]), settings, 1)
+            if retry:
+                yield task[0], _died(task[1])
+        suspects = []
+
+
+def _size_first(task: Task) -> tuple[int, int]:
+    try:
+        size = task[1].stat().st_size
+    except OSError:
+        size = 0
+    return (-size, task[0])
+
+
+def _run_pool(pending: Iterator[Task], settings: Settings, jobs: int) -> Iterator[tuple[int, FileResult]]:
+    """Run tasks from ``pending`` on a pool until it is empty or the pool breaks.
+
+    Returns (as the generator's value) the tasks that were in flight when the
+    pool broke; ``pending`` then still holds the ones not yet started.
+    """
+    window = jobs * WINDOW_PER_JOB
+    in_flight: dict[Future, Task] = {}
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_start_worker, initargs=(settings,))
+    try:
+        while True:
+            while len(in_flight) < window:
+                task = next(pending, None)
+                if task is None:
+                    break
+                in_flight[executor.submit(_encode, task[1])] = task
+            if not in_flight:
+                return []
+            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=lambda f: in_flight[f][0]):
+                task = in_flight[future]
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    return list(in_flight.values())
+                except Exception as err:  # the result could not come back (a bug): one line, go on
+                    result = FileResult(name=task[1].name, error=f"{task[1].name}: internal error: {type(err).__name__}: {err}")
+                del in_flight[future]
+                yield task[0], result
+    except BaseException:
+        # Interrupted (Ctrl-C) or abandoned: stop now, not after the files in flight.
+        _stop_workers(executor)
+        raise
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(executor: ProcessPoolExecutor) -> None:
+    # The executor has no public way to stop its workers before Python 3.14
+    # (terminate_workers); its process table is the only handle on them.
+    stop = getattr(executor, "terminate_workers", None)
+    if stop is not None:
+        stop()
+        return
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        try:
+            process.terminate()
+        except (OSError, ValueError, AttributeError):
+            pass

@@ -1,0 +1,38 @@
+"""The rule engine's line index: scanning a hint over the whole text finds every line a per-line search would."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from declassify.noise.engine import _LineIndex
+from declassify.noise.packs import load_packs
+from helpers import layout_after
+
+HINTS = sorted({rule.hint for pack in load_packs() for rule in pack.rules if rule.hint is not None}, key=lambda h: h.pattern)
+
+# Pieces that the pack hints look for, and the white space and breaks around them.
+PIECES = ["page 2", "Page", "\n", "\r\n", "\f", "  ", "\t", "-", "25X1", "(b)(3)", "DocId: 3", "12 jan", "v9", "0", "7",
+          "cy", "CY ", "act 1", "---", "release under", "Release\nunder", "of", "x", "STAT", "approved for", "W 12345", "\u00a0"]
+
+
+def lines_with_hint(index: _LineIndex, hint) -> list[int]:
+    """What the engine used to do: search each trimmed line on its own."""
+    return [i for i, (start, end) in enumerate(index.trimmed) if start < end and hint.search(index.text[start:end])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40).map("".join))
+def test_candidates_include_every_line_holding_the_hint(text):
+    if not text.strip():
+        return
+    index = _LineIndex(layout_after(text, "normalise"))
+    for hint in HINTS:
+        candidates = list(index.candidates(hint))
+        assert candidates == sorted(set(candidates))
+        assert set(lines_with_hint(index, hint)) <= set(candidates), hint.pattern
+
+
+def test_trimmed_bounds_leave_out_white_space():
+    index = _LineIndex(layout_after("  one \n\n\t two\t\n", "normalise"))
+    assert [index.text[a:b] for a, b in index.trimmed] == ["one", "", "two", ""][: len(index.trimmed)]
