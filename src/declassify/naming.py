@@ -8,6 +8,7 @@ no ``..``, no leading dot, no name Windows reserves.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 
 import regex
 
@@ -46,3 +47,23 @@ def item_id(stem: str, ordinal: int) -> str:
 def xml_id(item: str) -> str:
     """The root's xml:id: an NCName never starts with a digit, so prefix ``d``."""
     return f"d{item}"
+
+
+_ID_WORD = regex.compile(r"[a-z0-9]+")
+MAX_ID_WORDS = 48
+
+
+def local_person_id(name: str) -> str:
+    """The xml:id of a person known only from this document: ``pers-`` and the name's words.
+
+    Only ASCII letters and digits survive (accents folded: 'Gómez' -> 'gomez'),
+    so the id is an NCName in every XML tool and in a URL fragment; an
+    apostrophe ("O'Connell") or a name in another script never reaches it.  A
+    name with no such word gets a digest, so two of them stay apart.
+    """
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    words = _ID_WORD.findall(folded.encode("ascii", "ignore").decode("ascii"))
+    slug = "-".join(words)[:MAX_ID_WORDS].strip("-")
+    if not slug:
+        slug = "x" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"pers-{slug}"

@@ -16,6 +16,7 @@ import regex
 
 from ..document import Item, Node, Person
 from ..model import Anno, Layout
+from ..naming import local_person_id
 from ..resources import data_path
 from ..settings import Settings
 from ..structure.freetext import FreeText
@@ -79,7 +80,7 @@ class People:
             if entry is None and (not create or not _looks_personal(name)):
                 return None
             person = Person(
-                xml_id=f"per-{entry.key}" if entry else f"pers-{'-'.join(fold(name).split())[:48]}",
+                xml_id=f"per-{entry.key}" if entry else local_person_id(name),
                 name=entry.name if entry else name,
                 ref=entry.key if entry else None,
                 side=side or (entry.side if entry else None),
@@ -278,7 +279,9 @@ def speakers(layout: Layout, item: Item, draft, settings: Settings) -> None:
         start, end = ft.raw_span(lead + speech.start, lead + speech.end)
         ref = (("ref", f"#{person.xml_id}"),)
         who = f"#{person.xml_id}"
-        if turn is None or turn.attrs.get("who") != who:
+        # A label opens a turn even for the same speaker: TEI allows one speaker per sp, first,
+        # and a transcript that names him twice running means two turns (a question, then another).
+        if turn is None or turn.attrs.get("who") != who or speech.label:
             turn = Node("sp", attrs={"who": who})
             result.append(turn)
         if speech.label:

@@ -12,8 +12,9 @@ from lxml import etree
 from ..document import Analysed, Item
 from ..encode.body import BodyWriter
 from ..encode.header import build_header
+from ..encode.sections import body_before_closing, nest_late_sections
 from ..encode.serialise import to_bytes
-from ..encode.tei import el
+from ..encode.tei import el, q
 from ..ledger import build_ledger, check_tiling
 from ..naming import xml_id
 from ..noise.packs import load_packs
@@ -52,6 +53,10 @@ def encode_item(analysed: Analysed, item: Item, settings: Settings) -> EncodedIt
     div = el(body, "div", type=item.doctype, subtype=item.subtype, n=item.number)
     writer = BodyWriter(layout, item, sorted([*layout.annos, *item.annos], key=lambda a: (a.start, -a.end)))
     writer.write(div)
+    for division in list(body.iter(q("div"))):
+        nest_late_sections(division)
+    for division in body.iter(q("div")):
+        body_before_closing(division)
     xml = to_bytes(root)
     return EncodedItem(item, root, xml, f"{item.item_id}.xml", writer.orphans)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Correspondence, Item, Person
+from ..naming import local_person_id
 from .anatomy import Anatomy
 from .telegrams import Addressing
 from .vocabulary import vocabulary
@@ -18,11 +19,6 @@ _SALUTE_NAME = regex.compile(r"(?i)^(?:my\s+)?dear\s+(?P<name>[^:;,\n]+?)\s*[:;,
 _HONORIFIC = regex.compile(r"(?i)^(?:the\s+honou?rable|his\s+excellency|her\s+excellency)\s+")
 _PERSONAL = regex.compile(r"^(?:[\p{Lu}][\p{L}'\u2019.-]*\s+){0,4}[\p{Lu}][\p{L}'\u2019.-]+$")
 _ORG_WORDS = regex.compile(r"(?i)\b(?:department|embassy|amembassy|amconsul|secstate|agency|office|division|staff|bureau|mission|ministry|house|committee|council|board)\b")
-
-
-def _slug(name: str) -> str:
-    words = regex.findall(r"[\p{L}\d]+", name.lower())
-    return "-".join(words)[:48] or "unnamed"
 
 
 def is_person_name(name: str) -> bool:
@@ -34,7 +30,7 @@ def is_person_name(name: str) -> bool:
 
 def add_person(item: Item, name: str, role: str) -> Person:
     """The item's local person named ``name`` (created on first mention), with ``role`` added."""
-    xml_id = f"pers-{_slug(name)}"
+    xml_id = local_person_id(name)
     for person in item.persons:
         if person.xml_id == xml_id:
             if role not in person.roles:
