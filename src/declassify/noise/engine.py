@@ -46,6 +46,7 @@ def apply_packs(layout: Layout, packs: Iterable[RulePack]) -> None:
         for pack in packs:
             for rule in pack.of_kind(kind):
                 apply(layout, rule, lines)
+    _apply_line_rules_to_residues(layout, [rule for pack in packs for rule in pack.of_kind("line")], lines)
 
 
 # A hint is scanned for over the whole text (one call that skips the lines
@@ -57,7 +58,7 @@ _LINE_BOUND_SYNTAX = regex.compile(r"[\^$]|\\[AZGzK]|\(\?")
 class _LineIndex:
     """The lines of a layout with their white space trimmed, and where hints occur, computed once."""
 
-    __slots__ = ("text", "lines", "starts", "trimmed")
+    __slots__ = ("text", "lines", "starts", "trimmed", "cut")
 
     def __init__(self, layout: Layout):
         self.text = text = layout.text
@@ -69,6 +70,7 @@ class _LineIndex:
             start = line.start + len(content) - len(content.lstrip())
             trimmed.append((start, max(start, line.start + len(content.rstrip()))))
         self.trimmed = trimmed
+        self.cut: set[int] = set()  # lines an inline rule claimed part of
 
     def candidates(self, hint: regex.Pattern | None) -> Iterable[int]:
         """Indices of the lines in which ``hint`` may occur (all of them, and maybe more), in order.
@@ -295,6 +297,46 @@ def _apply_inline_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = No
                     continue
                 if layout.claim(mark_for(rule, match.start(), match.end(), match), STAGE, rule.action.element):
                     layout.facts.extend(harvest(rule, match))
+                    lines.cut.add(index)
+
+
+def _apply_line_rules_to_residues(layout: Layout, rules: list[Rule], lines: _LineIndex) -> None:
+    """Line rules again, on what is left of a line once inline rules cut a stamp out of it.
+
+    OCR runs furniture together on one line: a page number and a release
+    stamp ("-2- Approved For Release ..."), a banner and a stamp.  Once the
+    stamp is cut out, the rest is a line of furniture like any other and
+    gets the same rule; left as text, it would be claimed only when the
+    cleaned text is cleaned again, and cleaning would not be idempotent.
+    Only a line whose remaining text is one run is tried.
+    """
+    text = layout.text
+    for index in sorted(lines.cut):
+        line = layout.lines[index]
+        runs = []
+        for lo, hi in layout.tiling.free_ranges(line.start, line.end):
+            content = text[lo:hi]
+            if content.strip():
+                lo += len(content) - len(content.lstrip())
+                runs.append((lo, lo + len(content.strip())))
+        if len(runs) != 1:
+            continue
+        start, end = runs[0]
+        for rule in rules:
+            if rule.max_length and end - start > rule.max_length:
+                continue
+            if rule.hint is not None and not rule.hint.search(text[start:end]):
+                continue
+            if not layout.can_claim(start, end) or not _in_scope(layout, rule, start, end):
+                continue
+            try:
+                match = rule.pattern.fullmatch(text, start, end, timeout=MATCH_TIMEOUT)
+            except TimeoutError:
+                _timed_out(layout, rule, start, end)
+                continue
+            if match and layout.claim(mark_for(rule, start, end, match), STAGE, rule.action.element):
+                layout.facts.extend(harvest(rule, match))
+                break
 
 
 def block_timeout(length: int) -> float:

@@ -18,6 +18,7 @@ import regex
 
 from ..model import Layout
 from ..resources import data_path
+from ..structure.freetext import FreeText
 from ..tiling import Disposition, Mark
 
 STAGE = "repair"
@@ -37,12 +38,20 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
 
 
 def split_fields(layout: Layout) -> None:
-    text = layout.text
+    """Claim a split where a label is glued to its neighbour in the reading text.
+
+    Matched on what a reader reads (FreeText): a label glued to the word
+    before it across a dropped control character or a cut-out stamp
+    ('a\x1fDATE:') is as glued as 'aDATE:', and the cleaned text, cleaned
+    again, must not find a split the first pass missed.
+    """
     for block in layout.blocks:
-        for lo, hi in list(layout.tiling.free_ranges(block.start, block.end)):
-            positions = set()
-            for pattern in _patterns():
-                positions.update(m.start() for m in pattern.finditer(text, lo, hi))
-            for position in sorted(positions):
-                if lo < position < hi:
-                    layout.claim(Mark(position, position, Disposition.TEXT, RULE, "split"), STAGE, "field split")
+        reading = FreeText(layout, block.start, block.end)
+        positions = set()
+        for pattern in _patterns():
+            positions.update(m.start() for m in pattern.finditer(reading.text))
+        for position in sorted(positions):
+            if 0 < position < len(reading.text):
+                raw = reading.raw_start(position)
+                if block.start < raw < block.end:
+                    layout.claim(Mark(raw, raw, Disposition.TEXT, RULE, "split"), STAGE, "field split")

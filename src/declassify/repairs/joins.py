@@ -52,9 +52,8 @@ def _break_between(layout: Layout, start: int, end: int) -> bool:
     return False
 
 
-def _continuation(layout: Layout, first: Block, blocks: list[Block], j: int) -> int | None:
-    """Index of the block that continues ``first`` (looking from ``j``), or None."""
-    text = block_text(layout, first)
+def _continuation(layout: Layout, first: Block, blocks: list[Block], j: int, text: str) -> int | None:
+    """Index of the block that continues ``first`` (whose text is ``text``), looking from ``j``, or None."""
     if not text or is_closing_formula(text):
         return None
     name_prefix = ends_in_name_prefix(text)
@@ -141,26 +140,45 @@ def _join_hyphenated(layout: Layout, hyphen: int, resume: int) -> None:
             layout.claim(Mark(lo, hi, Disposition.DROPPED, HYPHEN_RULE, "drop"), STAGE, "break closed")
 
 
+# How much of a joined paragraph's text the join decisions read: its start
+# (a heading?), its end (a sentence end, a hyphen, an initial) and enough
+# words to tell prose.  Keeping only these ends keeps a chain of a thousand
+# joined pages linear, not quadratic.
+ENDS_WINDOW = 600
+
+
+def _ends_of(text: str) -> str:
+    if len(text) <= 2 * ENDS_WINDOW:
+        return text
+    return text[:ENDS_WINDOW] + "\n" + text[-ENDS_WINDOW:]
+
+
 def join_paragraphs(layout: Layout) -> None:
     blocks = layout.blocks
     joined: list[Block] = []
     i = 0
     while i < len(blocks):
         current = blocks[i]
+        last_piece = current
+        text = block_text(layout, current)
         j = i + 1
         while j < len(blocks):
-            k = _continuation(layout, current, blocks, j)
+            k = _continuation(layout, current, blocks, j, text)
             if k is None:
                 break
             _claim_captions(layout, blocks[j:k])
             nxt = blocks[k]
-            last = last_free_char(layout, current)
+            last = last_free_char(layout, last_piece)
+            if last is None:
+                last = last_free_char(layout, current)
             resume = first_free_char(layout, nxt)
-            if last is not None and resume is not None and ends_hyphenated(block_text(layout, current)):
+            if last is not None and resume is not None and ends_hyphenated(text):
                 _join_hyphenated(layout, last, resume)
             else:
                 layout.changes.append(Change(STAGE, JOIN_RULE, current.end, nxt.start, "paragraph continued"))
             current = Block(current.start, nxt.end, current.first_line, nxt.last_line)
+            last_piece = nxt
+            text = _ends_of(text + "\n" + block_text(layout, nxt))
             j = k + 1
         joined.append(current)
         i = j
