@@ -17,12 +17,12 @@ import regex
 from . import __version__
 from .errors import OutputError
 from .naming import safe_stem
-from .cache import BuildState, Entry, file_digest, fingerprint
+from .cache import CACHE_DIR, BuildState, Entry, file_digest, fingerprint
 from .parallel import encode_all
 from .pipeline import FileResult
 from .progress import Progress
 from .settings import DEFAULT, Settings
-from .stages.write import LEDGER_DIR, atomic_write, json_bytes, write_outputs
+from .stages.write import LEDGER_DIR, atomic_write, json_bytes, sweep_temporaries, write_outputs
 
 MANIFEST = "manifest.json"
 INPUT_SUFFIXES = (".txt", ".md", ".text")
@@ -138,14 +138,18 @@ def build(
     except OSError as err:
         summary.errors.append(f"{out_dir}: cannot create output directory: {err.strerror or err}")
         return summary
+    for directory in (out_dir, out_dir / LEDGER_DIR, out_dir / CACHE_DIR):
+        sweep_temporaries(directory)
+    # Keyed case-insensitively: "A.txt" and "a.txt" would overwrite each other's
+    # outputs on the case-insensitive file systems many archives deposit to.
     stems: dict[str, str] = {}
     runs: list[_Input] = []
     for path in files:
         stem = safe_stem(path.name)
-        if stem in stems:
-            summary.errors.append(f"{path}: its output name {stem!r} is already taken by {stems[stem]}")
+        if stem.casefold() in stems:
+            summary.errors.append(f"{path}: its output name {stem!r} is already taken by {stems[stem.casefold()]}")
             continue
-        stems[stem] = str(path)
+        stems[stem.casefold()] = str(path)
         runs.append(_Input(path, file_digest(path)))
 
     state = BuildState(out_dir, fingerprint(settings))
@@ -157,10 +161,18 @@ def build(
         if run.entry is None:
             todo.append((index, run.path))
     try:
-        _encode(todo, runs, out_dir, settings, jobs, state, progress, on_result)
+        stopped = _encode(todo, runs, out_dir, settings, jobs, state, progress, on_result)
     finally:
         # Even an interrupted run keeps what it finished: the next one skips it.
         _save_state(state, summary)
+    if stopped:
+        # The manifest is left as it was: it would fail the same way, and a
+        # stale manifest describes whole files, where a new one might not.
+        left = sum(1 for run in runs if run.entry is None and run.error is None)
+        summary.files = len(runs)
+        summary.errors.extend(run.error for run in runs if run.error)
+        summary.errors.append(f"{out_dir}: build stopped: {stopped}; {left} input(s) not encoded")
+        return summary
 
     processed_sources = set()
     manifest_entries: list[dict] = []
@@ -208,9 +220,13 @@ def _encode(
     state: BuildState,
     progress: Progress | None,
     on_result: Callable[[FileResult], None] | None,
-) -> None:
-    """Encode the inputs of ``todo`` and write each one's outputs as soon as it is done."""
+) -> str | None:
+    """Encode the inputs of ``todo`` and write each one's outputs as soon as it is done.
+
+    Returns why it stopped early (the output directory cannot take files), or None.
+    """
     item_files = ItemFiles(out_dir)
+    stopped = None
     if progress:
         progress.start(len(todo), sum(_size(path) for _, path in todo))
     try:
@@ -223,6 +239,8 @@ def _encode(
                     item_files.remove_stale(result.stem, set(result.outputs))
                 except OutputError as err:
                     result.error = str(err)
+                    if err.fatal:
+                        stopped = str(err).rsplit(": ", 1)[-1]
             if result.error:
                 run.error = result.error
                 state.forget(run.path.name)
@@ -235,9 +253,12 @@ def _encode(
                 progress.advance(_size(run.path), len(result.manifest), len(result.warnings), bool(result.error))
             if on_result:
                 on_result(result)
+            if stopped:
+                break  # closing encode_all stops the workers
     finally:
         if progress:
             progress.finish()
+    return stopped
 
 
 def _size(path: Path) -> int:

@@ -15,7 +15,16 @@ class InputError(DeclassifyError):
 
 
 class OutputError(DeclassifyError):
-    """The output could not be written (read-only directory, disk full ...)."""
+    """The output could not be written (read-only directory, disk full ...).
+
+    ``fatal`` means the output directory as a whole cannot take files (full,
+    read-only, not ours to write): every later input would fail the same way,
+    so the build stops instead of repeating the error for each of them.
+    """
+
+    def __init__(self, message: str, *, fatal: bool = False):
+        super().__init__(message)
+        self.fatal = fatal
 
 
 class ValidationFailure(DeclassifyError):

@@ -7,20 +7,29 @@ new one, never half of one.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
 from pathlib import Path
 
+import regex
+
 from ..errors import OutputError
 
 LEDGER_DIR = "ledger"
+TEMP_SUFFIX = ".tmp"
+# What atomic_write's temporary files are called: ".<name>.<8 random>.tmp".
+_TEMP_NAME = regex.compile(r"\..+\.[A-Za-z0-9_]{8}\.tmp")
+# Errors that concern the directory, not the one file: a full disk, a
+# read-only mount, a quota, no permission to create files there.
+DIRECTORY_ERRNOS = frozenset({errno.ENOSPC, errno.EROFS, errno.EDQUOT, errno.EACCES, errno.EPERM})
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -46,4 +55,29 @@ def write_outputs(out_dir: Path, files: dict[str, bytes]) -> None:
         try:
             atomic_write(target, data)
         except OSError as err:
-            raise OutputError(f"{target}: cannot write: {err.strerror or err}") from None
+            raise OutputError(
+                f"{target}: cannot write: {err.strerror or err}", fatal=err.errno in DIRECTORY_ERRNOS
+            ) from None
+
+
+def sweep_temporaries(directory: Path) -> list[str]:
+    """Delete temporary files a killed run left behind in ``directory``; return their names.
+
+    atomic_write removes its temporary file on any exception, but a SIGKILL
+    or a power cut gives it no chance: the half-written file stays under its
+    hidden temporary name (never under the output's name).  Only names of
+    atomic_write's pattern are touched.
+    """
+    removed = []
+    try:
+        entries = sorted(directory.iterdir()) if directory.is_dir() else []
+    except OSError:
+        return removed
+    for path in entries:
+        if _TEMP_NAME.fullmatch(path.name) and path.is_file():
+            try:
+                path.unlink()
+                removed.append(path.name)
+            except OSError:
+                pass
+    return removed
