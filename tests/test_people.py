@@ -187,3 +187,43 @@ def test_broken_user_registry_is_a_clear_error(tmp_path):
     bad.write_text(json.dumps({"people": [{"key": "Not A Slug", "name": "X"}]}))
     with pytest.raises(DeclassifyError, match="people.schema.json"):
         load_registry((str(bad),))
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Mr. Smith", "pers-mr-smith"),
+        ("James P. O'Connell", "pers-james-p-o-connell"),  # an apostrophe is no NCName character
+        ("José Gómez", "pers-jose-gomez"),
+        ("N.S. KHRUSHCHEV", "pers-n-s-khrushchev"),
+        ("Smith-Jones", "pers-smith-jones"),
+    ],
+)
+def test_local_person_ids_are_ascii_ncnames(name, expected):
+    from declassify.naming import local_person_id
+
+    assert local_person_id(name) == expected
+
+
+def test_a_name_with_no_latin_letters_still_gets_a_distinct_id():
+    import regex
+
+    from declassify.naming import local_person_id
+
+    first, second = local_person_id("Никита Хрущёв"), local_person_id("Андрей Громыко")
+    assert first != second
+    assert all(regex.fullmatch(r"pers-x[0-9a-f]{10}", value) for value in (first, second))
+
+
+def test_the_same_speaker_labelled_twice_running_speaks_two_turns():
+    data = (
+        b"TRANSCRIPT OF PROCEEDINGS\n\n"
+        b"Mr. Goldsmith: Would you swear the witness.\n\n"
+        b"Mr. Goldsmith: Miss Moore, I am going to state for the record that this continues a hearing.\n\n"
+        b"Miss Moore: Yes, I understand that.\n"
+    )
+    root = encode_bytes(data, "t.txt").items[0].root
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    turns = root.findall(".//tei:sp", ns)
+    assert [len(sp.findall("tei:speaker", ns)) for sp in turns] == [1, 1, 1]
+    assert [sp.get("who") for sp in turns][:2] == ["#pers-mr-goldsmith"] * 2

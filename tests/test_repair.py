@@ -35,3 +35,18 @@ def test_double_spaced_file_keeps_paragraphs():
     para = "\n\n".join(lines)
     text = para + "\n\n\n" + para.replace("Our", "Their") + "\n"
     assert len(blocks(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"aDATE: June 4, 1961\n", b"a\x1fDATE: June 4, 1961\n", b"a\x00DATE: June 4, 1961\n"],
+    ids=["glued", "glued across a dropped control character", "glued across a NUL"],
+)
+def test_run_together_field_is_split_in_the_reading_text(data):
+    """The split is found in what a reader reads, so cleaning the cleaned text again finds nothing new."""
+    from declassify.pipeline import encode_bytes
+    from declassify.reading import reading_text
+
+    once = reading_text(encode_bytes(data, "f.txt").items[0].root)
+    assert once == "a DATE: June 4, 1961"
+    assert reading_text(encode_bytes(once.encode(), "f.txt").items[0].root) == once

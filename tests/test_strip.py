@@ -46,6 +46,15 @@ CASES = [
         [],
         "He was the Secretary of State.",
     ),
+    # What an inline stamp leaves of a line is furniture if a line rule says so.
+    (
+        "Text.\n\n-----Approved For Release 2004/01/15 : CIA-RDP80B01676R000400010001-6\n",
+        [
+            ("-----", "wrapper.thematic-break"),
+            ("Approved For Release 2004/01/15 : CIA-RDP80B01676R000400010001-6", "crest.release-stamp-inline"),
+        ],
+        "Text.",
+    ),
 ]
 
 
