@@ -8,6 +8,7 @@ and the rule that made it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from . import __version__
@@ -18,18 +19,27 @@ from .tiling import Disposition
 TEXT_RULE = "text"
 
 
-def _owner(items: list[Item], position: int) -> str | None:
-    for item in items:
+def _owner(items: list[Item], starts: list[int], position: int) -> str | None:
+    """The item whose range holds ``position`` (items are in order and do not overlap)."""
+    index = bisect_right(starts, position) - 1
+    if 0 <= index < len(items) and items[index].start <= position < items[index].end:
+        return items[index].item_id
+    for item in items:  # ranges with gaps: the first that holds it, as before
         if item.start <= position < item.end:
             return item.item_id
     return items[-1].item_id if items else None
 
 
 def build_ledger(layout: Layout, items: list[Item]) -> dict:
-    """The ledger of one raw file (schemas/ledger.schema.json)."""
+    """The ledger of one raw file (schemas/ledger.schema.json).
+
+    Linear in the file: cuts and owners are found by bisection, and a span
+    merged from many pieces takes its text from the raw text once, at the end.
+    """
     text = layout.text
     spans: list[dict] = []
     cuts = sorted({item.start for item in items} | {item.end for item in items})
+    starts = [item.start for item in items]
 
     def split_at_items(pieces):
         # A free run may straddle the cut between two documents: each part is its document's.
@@ -37,7 +47,7 @@ def build_ledger(layout: Layout, items: list[Item]) -> dict:
             if mark is not None:
                 yield lo, hi, mark
                 continue
-            inner = [c for c in cuts if lo < c < hi]
+            inner = cuts[bisect_right(cuts, lo) : bisect_left(cuts, hi)]
             for a, b in zip([lo, *inner], [*inner, hi]):
                 yield a, b, None
 
@@ -48,8 +58,8 @@ def build_ledger(layout: Layout, items: list[Item]) -> dict:
             disposition, rule = Disposition.TEXT, TEXT_RULE
         else:
             disposition, rule = mark.disposition, mark.rule
-        owner = None if disposition == Disposition.HEADER else _owner(items, lo)
-        span = {"start": lo, "end": hi, "disposition": str(disposition), "rule": rule, "item": owner, "text": text[lo:hi]}
+        owner = None if disposition == Disposition.HEADER else _owner(items, starts, lo)
+        span = {"start": lo, "end": hi, "disposition": str(disposition), "rule": rule, "item": owner, "text": ""}
         if mark is not None and mark.kind == "fix":
             span["out"] = mark.out
         previous = spans[-1] if spans else None
@@ -63,9 +73,10 @@ def build_ledger(layout: Layout, items: list[Item]) -> dict:
             and "out" not in span
         ):
             previous["end"] = hi
-            previous["text"] += span["text"]
         else:
             spans.append(span)
+    for span in spans:
+        span["text"] = text[span["start"] : span["end"]]
     summary = Counter()
     for span in spans:
         summary[span["disposition"]] += span["end"] - span["start"]

@@ -14,6 +14,8 @@ cost stays linear in the number of pages.
 
 from __future__ import annotations
 
+from collections import deque
+
 import regex
 
 from ..model import Layout
@@ -38,12 +40,14 @@ def _trigrams(text: str) -> tuple[set[tuple[str, ...]], int]:
 
 def claim_duplicate_pages(layout: Layout) -> None:
     """Drop the free text of a page whose words are (nearly all) on an earlier page."""
-    seen: list[tuple[set[tuple[str, ...]], int]] = []
+    # Only the last WINDOW pages are compared, so only they are kept: memory
+    # stays flat however long the file.
+    seen: deque[tuple[set[tuple[str, ...]], int]] = deque(maxlen=WINDOW)
     for page in pages(layout):
         grams, words = _trigrams(layout.free_text(page.start, page.end))
         original = None
         if words >= MIN_WORDS:
-            for earlier, start in reversed(seen[-WINDOW:]):
+            for earlier, start in reversed(seen):
                 if len(grams & earlier) >= MIN_CONTAINMENT * len(grams):
                     original = start
                     break

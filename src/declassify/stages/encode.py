@@ -19,15 +19,29 @@ from ..ledger import build_ledger, check_tiling
 from ..naming import xml_id
 from ..noise.packs import load_packs
 from ..settings import DEFAULT, Settings
+from ..validation import parse_xml
 
 
 @dataclass(slots=True)
 class EncodedItem:
+    """One item's TEI as bytes; its tree is parsed again only when asked for.
+
+    The tree a file's items are built in is dropped once serialised: a file of
+    a thousand documents would otherwise hold a thousand trees (libxml2 nodes,
+    about ten times the bytes of the text they hold) until the file is written.
+    """
+
     item: Item
-    root: etree._Element
     xml: bytes
     filename: str
     orphans: int = 0
+    _root: etree._Element | None = None
+
+    @property
+    def root(self) -> etree._Element:
+        if self._root is None:
+            self._root = parse_xml(self.xml, self.filename).getroot()
+        return self._root
 
 
 @dataclass(slots=True)
@@ -58,7 +72,7 @@ def encode_item(analysed: Analysed, item: Item, settings: Settings) -> EncodedIt
     for division in body.iter(q("div")):
         body_before_closing(division)
     xml = to_bytes(root)
-    return EncodedItem(item, root, xml, f"{item.item_id}.xml", writer.orphans)
+    return EncodedItem(item, xml, f"{item.item_id}.xml", writer.orphans)
 
 
 def manifest_entry(item: Item, encoded: EncodedItem) -> dict:
