@@ -355,12 +355,40 @@ def _at_line_boundaries(text: str, start: int, end: int) -> bool:
     return starts_line and ends_line
 
 
+# How far from an occurrence of its hint a block rule looks for a match.  The
+# longest distance seen between a block match and the hint inside it, in the
+# seeds, the dev corpus and a fifth of the bench corpus, is 432 characters.
+HINT_REACH = 10_000
+
+
+def hint_windows(text: str, hint: regex.Pattern | None) -> list[tuple[int, int]]:
+    """Whole-line ranges of ``text`` within HINT_REACH of an occurrence of ``hint``, merged.
+
+    Without a hint (or in a file shorter than the reach) that is the whole
+    text.  In a long file a block rule then costs in proportion to where its
+    hint occurs, not to the whole file: one 'NO OBJECTION' in a 10 MB
+    concatenation no longer runs a fuzzy three-line pattern at every line.
+    """
+    if hint is None:
+        return [(0, len(text))]
+    windows: list[tuple[int, int]] = []
+    for match in hint.finditer(text, timeout=block_timeout(len(text))):
+        lo = text.rfind("\n", 0, max(0, match.start() - HINT_REACH)) + 1
+        hi = text.find("\n", min(len(text), match.end() + HINT_REACH))
+        hi = len(text) if hi < 0 else hi
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def _apply_block_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = None) -> None:
     text = layout.text
-    if rule.hint is not None and not rule.hint.search(text):
-        return
+    matches = []
     try:
-        matches = list(rule.pattern.finditer(text, timeout=block_timeout(len(text))))
+        for lo, hi in hint_windows(text, rule.hint):
+            matches += rule.pattern.finditer(text, lo, hi, timeout=block_timeout(hi - lo))
     except TimeoutError:
         _timed_out(layout, rule, 0, len(text))
         return
