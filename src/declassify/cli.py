@@ -69,7 +69,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         type=_size,
         default=DEFAULT_MAX_SIZE,
         metavar="SIZE",
-        help=f"refuse input files larger than this (default {DEFAULT_MAX_SIZE // 1024**2}M)",
+        help=f"refuse input files larger than this (default {DEFAULT_MAX_SIZE // 1024**2}M; encoding takes about 45 times a file's size in memory)",
     )
 
 
