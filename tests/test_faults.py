@@ -238,9 +238,8 @@ def small_filesystem(tmp_path):
         subprocess.run(["umount", "-l", str(mount)], capture_output=True)
 
 
-def test_a_really_full_disk(sources, small_filesystem):
-    """The seeds' outputs (about 1 MB) do not fit in 256 KB: a clean stop, whole files only."""
-    out = small_filesystem / "tei"
+def build_failing_on_disk(sources: Path, out: Path, reason: str) -> subprocess.CompletedProcess:
+    """Run a real build into ``out``; it must stop with ``reason``, in one error, without a traceback."""
     proc = subprocess.run(
         [sys.executable, "-m", "declassify", "build", str(sources), "--out", str(out), "--jobs", "1", "--quiet"],
         env=_env(),
@@ -249,7 +248,14 @@ def test_a_really_full_disk(sources, small_filesystem):
     )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
-    assert "No space left on device" in proc.stderr and "build stopped" in proc.stderr
+    assert reason in proc.stderr and "build stopped" in proc.stderr
+    return proc
+
+
+def test_a_really_full_disk(sources, small_filesystem):
+    """The seeds' outputs (about 1 MB) do not fit in 256 KB: a clean stop, whole files only."""
+    out = small_filesystem / "tei"
+    proc = build_failing_on_disk(sources, out, "No space left on device")
     assert_complete_or_absent(out, sources)
     assert list(out.rglob(".*.tmp")) == []
 
@@ -258,13 +264,5 @@ def test_a_really_read_only_directory(sources, small_filesystem):
     out = small_filesystem / "tei"
     out.mkdir()
     subprocess.run(["mount", "-o", "remount,ro", str(small_filesystem)], check=True)
-    proc = subprocess.run(
-        [sys.executable, "-m", "declassify", "build", str(sources), "--out", str(out), "--quiet"],
-        env=_env(),
-        capture_output=True,
-        text=True,
-    )
-    assert proc.returncode == 1
-    assert "Traceback" not in proc.stderr
-    assert "Read-only file system" in proc.stderr and "build stopped" in proc.stderr
+    proc = build_failing_on_disk(sources, out, "Read-only file system")
     assert proc.stderr.count("\n") == 2

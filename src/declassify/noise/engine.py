@@ -258,23 +258,31 @@ def _in_scope(layout: Layout, rule: Rule, start: int, end: int) -> bool:
 
 
 def _apply_line_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = None) -> None:
-    text = layout.text
     lines = lines or _LineIndex(layout)
     for index in lines.candidates(rule.hint):
         start, end = lines.trimmed[index]
-        if start == end or (rule.max_length and end - start > rule.max_length):
-            continue
-        if rule.hint is not None and not rule.hint.search(text[start:end]):
-            continue
-        if not layout.can_claim(start, end) or not _in_scope(layout, rule, start, end):
-            continue
-        try:
-            match = rule.pattern.fullmatch(text, start, end, timeout=MATCH_TIMEOUT)
-        except TimeoutError:
-            _timed_out(layout, rule, start, end)
-            continue
-        if match and layout.claim(mark_for(rule, start, end, match), STAGE, rule.action.element):
-            layout.facts.extend(harvest(rule, match))
+        if start != end:
+            _claim_whole(layout, rule, start, end)
+
+
+def _claim_whole(layout: Layout, rule: Rule, start: int, end: int) -> bool:
+    """Claim raw[start:end] for line rule ``rule`` if the rule matches all of it; True if it did."""
+    text = layout.text
+    if rule.max_length and end - start > rule.max_length:
+        return False
+    if rule.hint is not None and not rule.hint.search(text[start:end]):
+        return False
+    if not layout.can_claim(start, end) or not _in_scope(layout, rule, start, end):
+        return False
+    try:
+        match = rule.pattern.fullmatch(text, start, end, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        _timed_out(layout, rule, start, end)
+        return False
+    if match and layout.claim(mark_for(rule, start, end, match), STAGE, rule.action.element):
+        layout.facts.extend(harvest(rule, match))
+        return True
+    return False
 
 
 def _apply_inline_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = None) -> None:
@@ -323,19 +331,7 @@ def _apply_line_rules_to_residues(layout: Layout, rules: list[Rule], lines: _Lin
             continue
         start, end = runs[0]
         for rule in rules:
-            if rule.max_length and end - start > rule.max_length:
-                continue
-            if rule.hint is not None and not rule.hint.search(text[start:end]):
-                continue
-            if not layout.can_claim(start, end) or not _in_scope(layout, rule, start, end):
-                continue
-            try:
-                match = rule.pattern.fullmatch(text, start, end, timeout=MATCH_TIMEOUT)
-            except TimeoutError:
-                _timed_out(layout, rule, start, end)
-                continue
-            if match and layout.claim(mark_for(rule, start, end, match), STAGE, rule.action.element):
-                layout.facts.extend(harvest(rule, match))
+            if _claim_whole(layout, rule, start, end):
                 break
 
 
