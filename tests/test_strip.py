@@ -55,6 +55,12 @@ CASES = [
         ],
         "Text.",
     ),
+    # ... and so is what a dropped control character leaves.
+    (
+        "Text here.\n:\x08\n",
+        [(":", "ocr.speck-line"), ("\x08", "normalise.control-character")],
+        "Text here.",
+    ),
 ]
 
 

@@ -70,7 +70,14 @@ class _LineIndex:
             start = line.start + len(content) - len(content.lstrip())
             trimmed.append((start, max(start, line.start + len(content.rstrip()))))
         self.trimmed = trimmed
-        self.cut: set[int] = set()  # lines an inline rule claimed part of
+        # Lines something claimed part of: a control character normalise took
+        # out, later a stamp an inline rule cut out.
+        self.cut: set[int] = set()
+        for mark in layout.tiling:
+            if mark.width:
+                index = bisect.bisect_right(self.starts, mark.start) - 1
+                if index >= 0 and trimmed[index][0] <= mark.start < trimmed[index][1]:
+                    self.cut.add(index)
 
     def candidates(self, hint: regex.Pattern | None) -> Iterable[int]:
         """Indices of the lines in which ``hint`` may occur (all of them, and maybe more), in order.
@@ -309,14 +316,16 @@ def _apply_inline_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = No
 
 
 def _apply_line_rules_to_residues(layout: Layout, rules: list[Rule], lines: _LineIndex) -> None:
-    """Line rules again, on what is left of a line once inline rules cut a stamp out of it.
+    """Line rules again, on what is left of a line once something was cut out of it.
 
     OCR runs furniture together on one line: a page number and a release
     stamp ("-2- Approved For Release ..."), a banner and a stamp.  Once the
     stamp is cut out, the rest is a line of furniture like any other and
     gets the same rule; left as text, it would be claimed only when the
     cleaned text is cleaned again, and cleaning would not be idempotent.
-    Only a line whose remaining text is one run is tried.
+    The same holds for a line that a control character kept from matching
+    (':\x08' is a speck once the backspace is out).  Only a line whose
+    remaining text is one run is tried.
     """
     text = layout.text
     for index in sorted(lines.cut):
