@@ -61,6 +61,11 @@ CASES = [
         [(":", "ocr.speck-line"), ("\x08", "normalise.control-character")],
         "Text here.",
     ),
+    (
+        "Text.\n\n\x08~^| {} <>\n",
+        [("\x08", "normalise.control-character"), ("~^| {} <>", "ocr.garbage-line")],
+        "Text.",
+    ),
 ]
 
 

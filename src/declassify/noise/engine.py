@@ -327,18 +327,12 @@ def _apply_line_rules_to_residues(layout: Layout, rules: list[Rule], lines: _Lin
     (':\x08' is a speck once the backspace is out).  Only a line whose
     remaining text is one run is tried.
     """
-    text = layout.text
     for index in sorted(lines.cut):
         line = layout.lines[index]
-        runs = []
-        for lo, hi in layout.tiling.free_ranges(line.start, line.end):
-            content = text[lo:hi]
-            if content.strip():
-                lo += len(content) - len(content.lstrip())
-                runs.append((lo, lo + len(content.strip())))
-        if len(runs) != 1:
+        run = layout.free_run(line.start, line.end)
+        if run is None:
             continue
-        start, end = runs[0]
+        start, end = run
         for rule in rules:
             if _claim_whole(layout, rule, start, end):
                 break

@@ -50,7 +50,15 @@ def claim_garbage_lines(layout: Layout) -> None:
             continue
         start = line.start + len(content) - len(content.lstrip())
         end = start + len(stripped)
-        if layout.tiling.is_free(start, end) and is_garbage(stripped):
+        if not layout.tiling.is_free(start, end):
+            # Judged on what is left once a control character or a stamp is out,
+            # as the cleaned text will be judged if it is cleaned again.
+            run = layout.free_run(line.start, line.end)
+            if run is None:
+                continue
+            start, end = run
+            stripped = text[start:end]
+        if is_garbage(stripped):
             layout.claim(Mark(start, end, Disposition.DROPPED, GARBAGE_RULE, "drop"), STAGE, "garbage line")
 
 
