@@ -248,3 +248,26 @@ def test_an_interrupted_build_stops_its_workers_and_keeps_what_it_finished(tmp_p
         build([raw], tmp_path / "out", jobs=2, on_result=interrupt)
     assert time.monotonic() - started < 60  # b.txt's worker was stopped, not waited for
     assert set(BuildState.load(tmp_path / "out", fingerprint(Settings())).entries) == {"a.txt"}
+
+
+def _hang_on_b(path):
+    if path.name == "b.txt":
+        import time
+
+        time.sleep(3600)  # a pipeline stuck on this file, in Python or in C
+    return parallel.process_file(path, parallel._settings)
+
+
+def test_a_file_that_hangs_is_stopped_by_the_watchdog_and_costs_only_itself(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "_encode", _hang_on_b)  # workers are forked: they see the patch
+    monkeypatch.setattr(parallel, "BUDGET_BASE", 1.5)
+    monkeypatch.setattr(parallel, "BUDGET_PER_MB", 0.0)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, path in zip(("a.txt", "b.txt", "c.txt"), RAW_FILES):
+        shutil.copyfile(path, raw / name)
+    summary = build([raw], tmp_path / "out", jobs=2)
+    assert summary.errors == ["b.txt: internal error: stopped after 2 s, its time budget (the pipeline hangs on it)"]
+    assert summary.files == 3 and summary.items > 0
+    assert not list((tmp_path / "out").glob("b-*.xml"))
+    assert list((tmp_path / "out").glob("a-*.xml")) and list((tmp_path / "out").glob("c-*.xml"))

@@ -13,6 +13,13 @@ memory does not grow with the corpus.  A worker that dies (killed, out of
 memory, a crash in a C library) costs only the file that killed it: the files
 that were in flight are retried one by one in a fresh worker, and the one
 that kills its worker again becomes a one-line error.
+
+A watchdog bounds every file, whatever hangs in it: a pattern without a
+timeout of its own, a loop that never ends.  A file still in a worker past
+its time budget (``file_budget``: generous, in proportion to its size) gets
+its workers stopped, and is retried alone like a file whose worker died; if
+it overruns again it becomes a one-line error.  With ``--jobs 1`` files are
+encoded in this process and only the patterns' own timeouts apply.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -29,6 +37,10 @@ from .pipeline import FileResult, process_file
 from .settings import DEFAULT, Settings
 
 WINDOW_PER_JOB = 2
+# The slowest file of 2,197 real records takes about 15 CPU s per MB; the
+# budget is four times that, and never less than two minutes.
+BUDGET_BASE = 120.0
+BUDGET_PER_MB = 60.0
 
 Task = tuple[int, Path]
 
@@ -73,8 +85,21 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _died(path: Path) -> FileResult:
-    return FileResult(name=path.name, error=f"{path.name}: internal error: the worker process died while encoding it")
+def file_budget(path: Path) -> float:
+    """Seconds a worker may spend on ``path`` before the watchdog stops it."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return BUDGET_BASE + BUDGET_PER_MB * size / 1_000_000
+
+
+def _died(path: Path, overdue: set[Path]) -> FileResult:
+    if path in overdue:
+        reason = f"stopped after {file_budget(path):.0f} s, its time budget (the pipeline hangs on it)"
+    else:
+        reason = "the worker process died while encoding it"
+    return FileResult(name=path.name, error=f"{path.name}: internal error: {reason}")
 
 
 def encode_all(tasks: Iterable[Task], settings: Settings = DEFAULT, *, jobs: int = 1) -> Iterator[tuple[int, FileResult]]:
@@ -89,16 +114,17 @@ def encode_all(tasks: Iterable[Task], settings: Settings = DEFAULT, *, jobs: int
         return
     tasks.sort(key=_size_first)
     suspects: list[Task] = []
+    overdue: set[Path] = set()
     pending = iter(tasks)
     while True:
-        suspects += yield from _run_pool(pending, settings, min(jobs, len(tasks)))
+        suspects += yield from _run_pool(pending, settings, min(jobs, len(tasks)), overdue)
         if not suspects:
             return
         # The pool broke: retry what was in flight alone, each in a fresh worker.
         for task in suspects:
-            retry = yield from _run_pool(iter([task]), settings, 1)
+            retry = yield from _run_pool(iter([task]), settings, 1, overdue)
             if retry:
-                yield task[0], _died(task[1])
+                yield task[0], _died(task[1], overdue)
         suspects = []
 
 
@@ -110,14 +136,21 @@ def _size_first(task: Task) -> tuple[int, int]:
     return (-size, task[0])
 
 
-def _run_pool(pending: Iterator[Task], settings: Settings, jobs: int) -> Iterator[tuple[int, FileResult]]:
+def _run_pool(
+    pending: Iterator[Task], settings: Settings, jobs: int, overdue: set[Path]
+) -> Iterator[tuple[int, FileResult]]:
     """Run tasks from ``pending`` on a pool until it is empty or the pool breaks.
 
     Returns (as the generator's value) the tasks that were in flight when the
-    pool broke; ``pending`` then still holds the ones not yet started.
+    pool broke; ``pending`` then still holds the ones not yet started.  A
+    task past its deadline breaks the pool on purpose and is added to
+    ``overdue``.  A task may wait in the queue behind at most
+    WINDOW_PER_JOB - 1 others of its worker, so its deadline allows for
+    that many budgets more.
     """
     window = jobs * WINDOW_PER_JOB
     in_flight: dict[Future, Task] = {}
+    deadlines: dict[Future, float] = {}
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_start_worker, initargs=(settings,))
     try:
         while True:
@@ -125,10 +158,18 @@ def _run_pool(pending: Iterator[Task], settings: Settings, jobs: int) -> Iterato
                 task = next(pending, None)
                 if task is None:
                     break
-                in_flight[executor.submit(_encode, task[1])] = task
+                future = executor.submit(_encode, task[1])
+                in_flight[future] = task
+                queued_behind = min(WINDOW_PER_JOB - 1, (len(in_flight) - 1) // jobs)
+                deadlines[future] = time.monotonic() + (1 + queued_behind) * file_budget(task[1])
             if not in_flight:
                 return []
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            done, _ = wait(in_flight, timeout=max(0.0, min(deadlines.values()) - time.monotonic()), return_when=FIRST_COMPLETED)
+            if not done:
+                now = time.monotonic()
+                overdue.update(in_flight[f][1] for f, deadline in deadlines.items() if deadline <= now)
+                _stop_workers(executor)
+                return list(in_flight.values())
             for future in sorted(done, key=lambda f: in_flight[f][0]):
                 task = in_flight[future]
                 try:
@@ -138,6 +179,7 @@ def _run_pool(pending: Iterator[Task], settings: Settings, jobs: int) -> Iterato
                 except Exception as err:  # the result could not come back (a bug): one line, go on
                     result = FileResult(name=task[1].name, error=f"{task[1].name}: internal error: {type(err).__name__}: {err}")
                 del in_flight[future]
+                del deadlines[future]
                 yield task[0], result
     except BaseException:
         # Interrupted (Ctrl-C) or abandoned: stop now, not after the files in flight.
