@@ -66,6 +66,17 @@ CASES = [
         [("\x08", "normalise.control-character"), ("~^| {} <>", "ocr.garbage-line")],
         "Text.",
     ),
+    # What a cut stamp leaves on both its sides is judged as one line.
+    (
+        "Text.\n\n\x08\U000100fbApproved For Re1ease 2oo3/o4/18 : CIA-RDP80BO1676R0009OOO1OOO1-2\n",
+        [
+            ("\x08", "normalise.control-character"),
+            ("\U000100fb", "ocr.garbage-line"),
+            ("Approved For Re1ease", "crest.release-stamp-inline"),
+            ("2oo3/o4/18 : CIA-RDP80BO1676R0009OOO1OOO1-2", "ocr.garbage-line"),
+        ],
+        "Text.",
+    ),
 ]
 
 

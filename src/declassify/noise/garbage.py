@@ -50,16 +50,22 @@ def claim_garbage_lines(layout: Layout) -> None:
             continue
         start = line.start + len(content) - len(content.lstrip())
         end = start + len(stripped)
-        if not layout.tiling.is_free(start, end):
+        if layout.tiling.is_free(start, end):
+            runs = [(start, end)]
+        else:
             # Judged on what is left once a control character or a stamp is out,
             # as the cleaned text will be judged if it is cleaned again.
-            run = layout.free_run(line.start, line.end)
-            if run is None:
-                continue
-            start, end = run
-            stripped = text[start:end]
-        if is_garbage(stripped):
-            layout.claim(Mark(start, end, Disposition.DROPPED, GARBAGE_RULE, "drop"), STAGE, "garbage line")
+            stripped = layout.free_text(line.start, line.end).strip()
+            runs = [_trimmed(text, lo, hi) for lo, hi in layout.tiling.free_ranges(line.start, line.end) if text[lo:hi].strip()]
+        if stripped and is_garbage(stripped):
+            for lo, hi in runs:
+                layout.claim(Mark(lo, hi, Disposition.DROPPED, GARBAGE_RULE, "drop"), STAGE, "garbage line")
+
+
+def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
+    content = text[lo:hi]
+    lo += len(content) - len(content.lstrip())
+    return lo, lo + len(content.strip())
 
 
 _NUMBERED = regex.compile(r"[ \t]*(?P<n>\d{1,2})[ \t]+(?=\S)")
