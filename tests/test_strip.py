@@ -66,6 +66,16 @@ CASES = [
         [("\x08", "normalise.control-character"), ("~^| {} <>", "ocr.garbage-line")],
         "Text.",
     ),
+    # A control character inside a footer: the pieces, joined as a reader reads them, are the footer.
+    (
+        "Text.\n\n0\x08HW 54321 Docld:3210 Page 12\n",
+        [
+            ("0", "jfk.docid-footer"),
+            ("\x08", "normalise.control-character"),
+            ("HW 54321 Docld:3210 Page 12", "jfk.docid-footer"),
+        ],
+        "Text.",
+    ),
     # What a cut stamp leaves on both its sides is judged as one line.
     (
         "Text.\n\n\x08\U000100fbApproved For Re1ease 2oo3/o4/18 : CIA-RDP80BO1676R0009OOO1OOO1-2\n",

@@ -11,6 +11,7 @@ the skip is recorded as a change, never allowed to hang the run.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 from collections.abc import Iterable
 from functools import cache
@@ -324,18 +325,71 @@ def _apply_line_rules_to_residues(layout: Layout, rules: list[Rule], lines: _Lin
     gets the same rule; left as text, it would be claimed only when the
     cleaned text is cleaned again, and cleaning would not be idempotent.
     The same holds for a line that a control character kept from matching
-    (':\x08' is a speck once the backspace is out).  Only a line whose
-    remaining text is one run is tried.
+    (':\x08' is a speck once the backspace is out; '0\x08HW 54321 Docld:3210
+    Page 12' a JFK footer).  What is left is read as the reader will read
+    it, its pieces joined; a match claims every piece.
     """
+    text = layout.text
     for index in sorted(lines.cut):
         line = layout.lines[index]
-        run = layout.free_run(line.start, line.end)
-        if run is None:
+        pieces = [(lo, hi) for lo, hi in layout.tiling.free_ranges(line.start, line.end)]
+        joined = "".join(text[lo:hi] for lo, hi in pieces)
+        if not joined.strip():
             continue
-        start, end = run
+        if len([1 for lo, hi in pieces if text[lo:hi].strip()]) == 1:
+            start, end = layout.free_run(line.start, line.end)
+            for rule in rules:
+                if _claim_whole(layout, rule, start, end):
+                    break
+            continue
         for rule in rules:
-            if _claim_whole(layout, rule, start, end):
+            if rule.action.element != "pb" and _claim_pieces(layout, rule, pieces, joined):
                 break
+
+
+def _claim_pieces(layout: Layout, rule: Rule, pieces: list[tuple[int, int]], joined: str) -> bool:
+    """Claim every non-space piece for ``rule`` if it matches the pieces joined (trimmed)."""
+    text = layout.text
+    lead = len(joined) - len(joined.lstrip())
+    core = joined.strip()
+    if rule.max_length and len(core) > rule.max_length:
+        return False
+    if rule.hint is not None and not rule.hint.search(core):
+        return False
+    try:
+        match = rule.pattern.fullmatch(core, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        _timed_out(layout, rule, pieces[0][0], pieces[-1][1])
+        return False
+    if not match:
+        return False
+    claims = []
+    for lo, hi in pieces:
+        content = text[lo:hi]
+        if content.strip():
+            a = lo + len(content) - len(content.lstrip())
+            claims.append((a, a + len(content.strip())))
+    if not all(_in_scope(layout, rule, a, b) and layout.can_claim(a, b) for a, b in claims):
+        return False
+    for a, b in claims:
+        layout.claim(mark_for(rule, a, b, match), STAGE, rule.action.element)
+    # Facts point at the raw span of the pieces the match covered.
+    starts = []
+    offset = 0
+    for lo, hi in pieces:
+        starts.append((offset, lo))
+        offset += hi - lo
+
+    def raw(position: int) -> int:
+        position += lead
+        for joined_start, raw_start in reversed(starts):
+            if joined_start <= position:
+                return raw_start + position - joined_start
+        return pieces[0][0]
+
+    for fact in harvest(rule, match):
+        layout.facts.append(dataclasses.replace(fact, start=raw(fact.start), end=raw(max(fact.start, fact.end - 1)) + 1))
+    return True
 
 
 def block_timeout(length: int) -> float:
