@@ -76,6 +76,11 @@ CASES = [
         ],
         "Text.",
     ),
+    (
+        "Text.\n\n0\x08SECRET\n",
+        [("0", "banner.classification"), ("\x08", "normalise.control-character"), ("SECRET", "banner.classification")],
+        "Text.",
+    ),
     # What a cut stamp leaves on both its sides is judged as one line.
     (
         "Text.\n\n\x08\U000100fbApproved For Re1ease 2oo3/o4/18 : CIA-RDP80BO1676R0009OOO1OOO1-2\n",

@@ -22,51 +22,60 @@ STAGE = "strip"
 RULE = "banner.classification"
 
 
-def _free_part(layout: Layout, line) -> tuple[int, int] | None:
-    """The line's free text as one range, when the rest of the line is claimed or blank.
+def _free_pieces(layout: Layout, line) -> list[tuple[int, int]]:
+    """The line's free text, as trimmed non-blank ranges, when the rest of the line is claimed or blank.
 
     A banner that OCR ran onto a footer ('NW 88608 Docld:... Page 3
-    SECRET-NO FOREIGN DISSIM') is the free part of its line.
+    SECRET-NO FOREIGN DISSIM') is the free part of its line.  A banner that
+    a control character split ('0\x08SECRET') is read in pieces, joined as
+    a reader reads them, so that cleaning the cleaned text finds nothing new.
     """
     text = layout.text
-    ranges = [(a, b) for a, b in layout.tiling.free_ranges(line.start, line.end) if text[a:b].strip()]
-    if len(ranges) != 1:
-        return None
-    start, end = ranges[0]
-    while text[start].isspace():
-        start += 1
-    while text[end - 1].isspace():
-        end -= 1
-    return start, end
+    pieces = []
+    for start, end in layout.tiling.free_ranges(line.start, line.end):
+        if text[start:end].strip():
+            while text[start].isspace():
+                start += 1
+            while text[end - 1].isspace():
+                end -= 1
+            pieces.append((start, end))
+    return pieces
 
 
 def claim_banners(layout: Layout) -> None:
     text = layout.text
     for line in layout.lines:
-        part = _free_part(layout, line)
-        if part is None:
+        pieces = _free_pieces(layout, line)
+        if not pieces:
             continue
-        start, end = part
-        stripped = text[start:end]
-        if len(stripped) > 80:
+        start, end = pieces[0][0], pieces[-1][1]
+        if end - start > 80:
             continue
+        stripped = text[start:end] if len(pieces) == 1 else layout.free_text(start, end)
         marking = read_marking(stripped)
         if marking is None:
             caveat = read_caveat(stripped)
             if caveat is None:
                 continue
-            mark = Mark(start, end, Disposition.FORME, RULE, "fw", make_attrs(type="banner"))
-            if layout.claim(mark, STAGE, f"caveat {caveat}"):
+            if _claim_pieces(layout, pieces, f"caveat {caveat}"):
                 layout.facts.append(Fact("handling", caveat, start, end, RULE, "item"))
             continue
-        mark = Mark(start, end, Disposition.FORME, RULE, "fw", make_attrs(type="banner"))
-        if layout.claim(mark, STAGE, f"banner {marking.level.label}"):
+        if _claim_pieces(layout, pieces, f"banner {marking.level.label}"):
             attrs = make_attrs(
                 level=marking.level.id,
                 struck="true" if marking.struck else "false",
                 caveat=marking.caveat,
             )
             layout.facts.append(Fact("classification", marking.level.label, start, end, RULE, "item", attrs))
+
+
+def _claim_pieces(layout: Layout, pieces: list[tuple[int, int]], note: str) -> bool:
+    """Claim every piece as the banner, or none of them."""
+    if not all(layout.can_claim(a, b) for a, b in pieces):
+        return False
+    for a, b in pieces:
+        layout.claim(Mark(a, b, Disposition.FORME, RULE, "fw", make_attrs(type="banner")), STAGE, note)
+    return True
 
 
 _STRUCK_LEVEL = regex.compile(r"~~\s*(?P<level>[A-Z][A-Z ]{4,24}?)\s*~~")
