@@ -18,20 +18,9 @@ from declassify.pipeline import encode_bytes
 from declassify.settings import Settings
 from declassify.stages.read import DEFAULT_MAX_SIZE
 from declassify.validation import validate_bytes
+from support.near_misses import UNITS, near_miss
 
-# Near-misses of the stamps the rule packs match fuzzily: each almost starts
-# a match and fails late, which is what makes a naive pattern backtrack.
-NEAR_MISSES = {
-    "release stamp prefixes": "Approved For Releas " * 5000,
-    "records numbers without end": "CIA-RDP80B0167" * 7200,
-    "declassified, never finished": "DECLASSIFIE D E.O. 1235 " * 4200,
-    "docid footers, one line": "NW 5095 DocId:3226 Pag " * 4400,
-    "struck banners, unclosed": "~~SECRET " * 11200,
-    "letter-spaced banner, broken": "C O N F I D E N T I A " * 4600,
-    "field labels run together": "aSUBJECT:bDATE:cFROM:" * 4800,
-    "emphasis never closed": "**word *word " * 7700,
-    "page numbers in a row": "- 2 - " * 16700,
-}
+NEAR_MISS_LENGTH = 100_000
 
 
 def check(encoded) -> None:
@@ -40,10 +29,9 @@ def check(encoded) -> None:
         assert validate_bytes(item.xml, item.filename) == []
 
 
-@pytest.mark.parametrize("name", sorted(NEAR_MISSES))
+@pytest.mark.parametrize("name", sorted(UNITS))
 def test_a_hundred_thousand_characters_of_near_misses(name):
-    text = NEAR_MISSES[name]
-    assert len(text) >= 100_000
+    text = near_miss(name, NEAR_MISS_LENGTH)
     check(encode_bytes(text.encode(), "near.txt"))  # one line: where a pattern has most room to backtrack
     # and as many short lines, each a near-miss of a whole-line rule
     check(encode_bytes(text[:20_000].replace(" ", "\n").encode(), "near.txt"))

@@ -3,6 +3,7 @@
     make bench                                    # a corpus generated from raw/ and tests/corpus/
     make bench CORPUS=../shared/bench/jfk-2022    # any directory of raw files
     make bench CORPUS=... BENCH_ARGS="--jobs 1,2,4 --linearity"
+    make bench BENCH_ARGS=--pathological          # near-miss stamps, 100,000 vs 1,000,000 characters
 
 Each run is a separate process, timed from outside: wall time, CPU time of
 the process and of every worker it started (user + system, from wait4, which
@@ -226,17 +227,45 @@ def verdict(ok: bool) -> str:
     return "ok" if ok else "MISSED"
 
 
+def pathological() -> int:
+    """CPU time of the pipeline on each kind of near-miss at 100,000 and 1,000,000 characters, in this process."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from declassify.parallel import warm_up
+    from declassify.pipeline import encode_bytes
+    from declassify.settings import DEFAULT
+    from support.near_misses import UNITS, near_miss
+
+    warm_up(DEFAULT)
+    print(f"{'near-miss':32} {'0.1M chars s':>13} {'1M chars s':>11} {'ratio':>6}")
+    worst = 0.0
+    for kind in sorted(UNITS):
+        times = []
+        for length in (100_000, 1_000_000):
+            started = time.process_time()
+            encode_bytes(near_miss(kind, length).encode(), "near.txt")
+            times.append(time.process_time() - started)
+        ratio = times[1] / max(times[0], 1e-3)
+        worst = max(worst, ratio)
+        print(f"{kind:32} {times[0]:13.2f} {times[1]:11.2f} {ratio:6.1f}", flush=True)
+    print(f"worst growth for 10x the characters: {worst:.1f}x   {verdict(worst <= 11)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, help="a directory of raw files (default: generated from raw/ and tests/corpus/)")
     parser.add_argument("--copies", type=int, default=8, help="copies of raw/ + tests/corpus/ in the generated corpus (default 8)")
     parser.add_argument("--jobs", default=None, help="comma-separated worker counts to compare (default: 1 and the number of cores)")
     parser.add_argument("--linearity", action="store_true", help="also measure cost against input size (slow on a large corpus)")
+    parser.add_argument("--pathological", action="store_true",
+                        help="only measure near-misses of each stamp (tests/support/near_misses.py) at 0.1 and 1 million characters")
     parser.add_argument("--reference", nargs=2, type=Path, metavar=("LIST", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.reference:
         reference(*args.reference)
         return 0
+    if args.pathological:
+        return pathological()
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     jobs = sorted({int(j) for j in args.jobs.split(",")}) if args.jobs else sorted({1, cores})
