@@ -14,7 +14,7 @@ from lxml import etree
 from ..document import Item, Node
 from ..model import Anno, Layout
 from .inline import render_mark, render_range
-from .tei import append_text, el
+from .tei import append_text, el, last_child
 
 
 PARAGRAPH_CONTAINERS = frozenset({"div", "body", "sp", "postscript"})
@@ -80,7 +80,7 @@ class BodyWriter:
             elif not text[lo:hi].strip():
                 # Between the parts of a closer or opener, white space keeps their words apart
                 # for a reader of the text ('Sincerely, John F. Kennedy').
-                if hi > lo and etree.QName(parent).localname not in PARAGRAPH_CONTAINERS and len(parent):
+                if hi > lo and etree.QName(parent).localname not in PARAGRAPH_CONTAINERS and last_child(parent) is not None:
                     append_text(parent, "\n" if "\n" in text[lo:hi] else " ")
             else:
                 # Analysis should have placed every block; keep the text anyway.

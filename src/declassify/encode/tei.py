@@ -40,8 +40,16 @@ def append_text(element: etree._Element, text: str) -> None:
     """Append text at the current end of ``element``'s content."""
     if not text:
         return
-    if len(element):
-        last = element[-1]
+    last = last_child(element)
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         element.text = (element.text or "") + text
+
+
+def last_child(element: etree._Element) -> etree._Element | None:
+    """The last child, or None; in constant time (lxml's len() counts every child)."""
+    try:
+        return element[-1]
+    except IndexError:
+        return None
