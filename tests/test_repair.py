@@ -50,3 +50,16 @@ def test_run_together_field_is_split_in_the_reading_text(data):
     once = reading_text(encode_bytes(data, "f.txt").items[0].root)
     assert once == "a DATE: June 4, 1961"
     assert reading_text(encode_bytes(once.encode(), "f.txt").items[0].root) == once
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Text of the memo.\n\n0{\n0\n", ["Text of the memo."]),  # junk lines pass alone, fail read together
+        ("Text of the memo.\n\n~| ^\n{}\n", ["Text of the memo."]),
+        ("Text of the memo.\n\n2.\n", ["Text of the memo.", "2."]),  # short, but not junk
+        ("Text of the memo.\n\nQ. Yes.\nA. No.\n", ["Text of the memo.", "Q. Yes. A. No."]),
+    ],
+)
+def test_short_junk_paragraphs_are_dropped_whole(text, expected):
+    assert blocks(text) == expected

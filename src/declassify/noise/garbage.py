@@ -16,6 +16,7 @@ from .pages import page_lines, pages
 
 STAGE = "strip"
 GARBAGE_RULE = "ocr.garbage-line"
+GARBAGE_PARAGRAPH_RULE = "ocr.garbage-paragraph"
 LINE_NUMBER_RULE = "furniture.line-number"
 
 _WORDLIKE = regex.compile(
@@ -66,6 +67,27 @@ def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
     content = text[lo:hi]
     lo += len(content) - len(content.lstrip())
     return lo, lo + len(content.strip())
+
+
+def claim_garbage_paragraphs(layout: Layout) -> None:
+    """Drop a short paragraph that, read as one line, is garbage; and its block.
+
+    Lines are judged one by one above, but a reader (and a second cleaning)
+    reads a paragraph's lines as one: fragments left on two lines ('0{' and
+    '0', around a cut stamp) pass alone and fail together.
+    """
+    text = layout.text
+    kept = []
+    for block in layout.blocks:
+        reading = " ".join(layout.free_text(block.start, block.end).split())
+        if reading and len(reading) <= MAX_GARBAGE_LENGTH and is_garbage(reading):
+            for lo, hi in list(layout.tiling.free_ranges(block.start, block.end)):
+                if text[lo:hi].strip():
+                    a, b = _trimmed(text, lo, hi)
+                    layout.claim(Mark(a, b, Disposition.DROPPED, GARBAGE_PARAGRAPH_RULE, "drop"), "repair", "garbage paragraph")
+            continue
+        kept.append(block)
+    layout.blocks = kept
 
 
 _NUMBERED = regex.compile(r"[ \t]*(?P<n>\d{1,2})[ \t]+(?=\S)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Layout
+from ..noise.garbage import claim_garbage_paragraphs
 from ..repairs.blocks import build_blocks
 from ..repairs.fields import split_fields
 from ..repairs.homoglyphs import replace_homoglyphs
@@ -22,6 +23,11 @@ from ..settings import DEFAULT, Settings
 def paragraphs(layout: Layout, settings: Settings) -> None:
     """Cut the free text into blocks."""
     layout.blocks = build_blocks(layout)
+
+
+def junk_paragraphs(layout: Layout, settings: Settings) -> None:
+    """Drop short paragraphs that, read as one line, are OCR garbage."""
+    claim_garbage_paragraphs(layout)
 
 
 def page_joins(layout: Layout, settings: Settings) -> None:
@@ -46,6 +52,7 @@ def homoglyphs(layout: Layout, settings: Settings) -> None:
 
 REPAIRS: tuple[Callable[[Layout, Settings], None], ...] = (
     paragraphs,
+    junk_paragraphs,
     page_joins,
     line_hyphens,
     run_together_fields,
