@@ -73,11 +73,31 @@ def test_closing_matter_needs_a_body_before_it(spec, expected):
         b"MEMORANDUM FOR THE RECORD\n\nSUBJECT: Visit\n\n1. The visit went well and nothing was said.\n\n"
         b"Sincerely,\n\nJohn Doe\n\nMEMORANDUM FOR THE RECORD\n\n2. A second entry, later the same day.\n",
     ],
-    ids=["valediction alone", "heading after text", "heading after a closer"],
+    ids=["valediction alone", "a capitalised line after text", "a second memorandum after a closer"],
 )
-def test_such_documents_encode_valid_and_whole(data):
+@pytest.mark.slow
+def test_such_documents_encode_valid_and_whole(data, tei_all_schema):
     encoded = encode_bytes(data, "s.txt")
     for item in encoded.items:
-        assert validate_bytes(item.xml, item.filename) == []
+        assert validate_bytes(item.xml, item.filename, full_tei=True) == []  # the project profile and tei_all
     words = " ".join(reading_text(item.root) for item in encoded.items).split()
     assert words == data.decode().split()
+
+
+@pytest.mark.slow
+def test_a_document_with_sections_is_valid_tei(tei_all_schema):
+    """A late heading put into a real item's div: after nesting, the project profile and tei_all accept it."""
+    from declassify.encode.serialise import to_bytes
+    from declassify.encode.tei import q
+
+    encoded = encode_bytes(b"Dear Sir:\n\nThe letter text is here.\n\nMore text of the letter.\n\nSincerely,\n\nJohn Doe\n", "s.txt")
+    root = encoded.items[0].root
+    div = root.find(f".//{q('body')}/{q('div')}")
+    late = etree.Element(q("head"))
+    late.text = "CLASSIFICATION REVIEW"
+    div.find(q("closer")).addnext(late)  # after the closer: the hardest place
+    late.addnext(etree.Element(q("p")))
+    late.getnext().text = "Reviewed."
+    assert nest_late_sections(div) == 2
+    assert shape(div) == "opener [p p closer] [head p]"
+    assert validate_bytes(to_bytes(root), "s.xml", full_tei=True) == []
