@@ -204,3 +204,12 @@ def test_block_rules_get_time_in_proportion_to_the_file():
 
     assert engine.block_timeout(1000) == engine.block_timeout(1_000_000) == 4 * engine.MATCH_TIMEOUT
     assert engine.block_timeout(10_000_000) == 10 * engine.block_timeout(1_000_000)
+
+
+def test_facts_of_a_line_read_in_pieces_point_at_their_raw_text():
+    """A footer split by a control character: its harvested numbers still point at where they stand."""
+    layout = layout_after("Text.\n\n0\x08HW 54321 Docld:3210 Page 12\n", "strip")
+    facts = [f for f in layout.facts if f.rule == "jfk.docid-footer"]
+    assert sorted(f.value for f in facts) == ["3210", "54321"]
+    for fact in facts:
+        assert layout.text[fact.start : fact.end] == fact.value

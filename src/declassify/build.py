@@ -240,7 +240,7 @@ def _encode(
                 except OutputError as err:
                     result.error = str(err)
                     if err.fatal:
-                        stopped = str(err).rsplit(": ", 1)[-1]
+                        stopped = err.reason
             if result.error:
                 run.error = result.error
                 state.forget(run.path.name)

@@ -22,9 +22,10 @@ class OutputError(DeclassifyError):
     so the build stops instead of repeating the error for each of them.
     """
 
-    def __init__(self, message: str, *, fatal: bool = False):
+    def __init__(self, message: str, *, fatal: bool = False, reason: str = ""):
         super().__init__(message)
         self.fatal = fatal
+        self.reason = reason or message
 
 
 class ValidationFailure(DeclassifyError):

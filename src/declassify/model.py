@@ -172,23 +172,22 @@ class Layout:
             self.changes.append(Change(stage, mark.rule, mark.start, mark.end, note or mark.kind))
         return True
 
-    def free_run(self, start: int, end: int) -> tuple[int, int] | None:
-        """The one run of unclaimed non-space text in raw[start:end], trimmed; None if none or several.
+    def free_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The unclaimed non-blank runs of raw[start:end], each trimmed of white space.
 
-        What is left of a line once a claim cut something out of it: a line
-        rule or the garbage test reads it as a line of its own.
+        What is left of a line once claims cut things out of it: line rules,
+        banners and the garbage test read these pieces joined, as a reader
+        (and a second cleaning) reads them.
         """
         text = self.source.text
-        runs = []
+        pieces = []
         for lo, hi in self.tiling.free_ranges(start, end):
             content = text[lo:hi]
             stripped = content.strip()
             if stripped:
-                if runs:
-                    return None
                 lo += len(content) - len(content.lstrip())
-                runs.append((lo, lo + len(stripped)))
-        return runs[0] if runs else None
+                pieces.append((lo, lo + len(stripped)))
+        return pieces
 
     def free_text(self, start: int, end: int) -> str:
         """The unclaimed characters of raw[start:end], concatenated."""

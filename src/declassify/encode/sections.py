@@ -69,7 +69,7 @@ def nest_late_sections(div: etree._Element) -> int:
     opened = 0
     for start, end in zip(bounds, [*bounds[1:], len(children)]):
         section = etree.Element(f"{{{TEI_NS}}}div", type=SECTION)
-        _move_before(children[start], section)
+        children[start].addprevious(section)  # where the first moved element stood
         for child in children[start:end]:
             section.append(child)  # moves it, with its tail
         opened += 1
@@ -93,8 +93,3 @@ def body_before_closing(div: etree._Element) -> bool:
             return True
         return False
     return False
-
-
-def _move_before(anchor: etree._Element, section: etree._Element) -> None:
-    """Put ``section`` where ``anchor`` stands; the text before the anchor stays before it."""
-    anchor.addprevious(section)

@@ -22,30 +22,17 @@ STAGE = "strip"
 RULE = "banner.classification"
 
 
-def _free_pieces(layout: Layout, line) -> list[tuple[int, int]]:
-    """The line's free text, as trimmed non-blank ranges, when the rest of the line is claimed or blank.
+def claim_banners(layout: Layout) -> None:
+    """Claim classification banners: a line whose free text is a marking or a handling caveat.
 
-    A banner that OCR ran onto a footer ('NW 88608 Docld:... Page 3
-    SECRET-NO FOREIGN DISSIM') is the free part of its line.  A banner that
-    a control character split ('0\x08SECRET') is read in pieces, joined as
-    a reader reads them, so that cleaning the cleaned text finds nothing new.
+    The free part of a line counts: a banner that OCR ran onto a footer
+    ('NW 88608 Docld:... Page 3 SECRET-NO FOREIGN DISSIM') is what the
+    footer leaves.  A banner that a control character split ('0\x08SECRET')
+    is read in pieces joined, as a reader reads it.
     """
     text = layout.text
-    pieces = []
-    for start, end in layout.tiling.free_ranges(line.start, line.end):
-        if text[start:end].strip():
-            while text[start].isspace():
-                start += 1
-            while text[end - 1].isspace():
-                end -= 1
-            pieces.append((start, end))
-    return pieces
-
-
-def claim_banners(layout: Layout) -> None:
-    text = layout.text
     for line in layout.lines:
-        pieces = _free_pieces(layout, line)
+        pieces = layout.free_pieces(line.start, line.end)
         if not pieces:
             continue
         start, end = pieces[0][0], pieces[-1][1]

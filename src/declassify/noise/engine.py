@@ -332,57 +332,46 @@ def _apply_line_rules_to_residues(layout: Layout, rules: list[Rule], lines: _Lin
     text = layout.text
     for index in sorted(lines.cut):
         line = layout.lines[index]
-        pieces = [(lo, hi) for lo, hi in layout.tiling.free_ranges(line.start, line.end)]
-        joined = "".join(text[lo:hi] for lo, hi in pieces)
-        if not joined.strip():
+        pieces = layout.free_pieces(line.start, line.end)
+        if not pieces:
             continue
-        if len([1 for lo, hi in pieces if text[lo:hi].strip()]) == 1:
-            start, end = layout.free_run(line.start, line.end)
-            for rule in rules:
-                if _claim_whole(layout, rule, start, end):
-                    break
-            continue
+        joined = layout.free_text(pieces[0][0], pieces[-1][1])
         for rule in rules:
-            if rule.action.element != "pb" and _claim_pieces(layout, rule, pieces, joined):
+            # A page break is one point: only a line left whole may become one.
+            if (len(pieces) == 1 or rule.action.element != "pb") and _claim_pieces(layout, rule, pieces, joined):
                 break
 
 
 def _claim_pieces(layout: Layout, rule: Rule, pieces: list[tuple[int, int]], joined: str) -> bool:
-    """Claim every non-space piece for ``rule`` if it matches the pieces joined (trimmed)."""
-    text = layout.text
-    lead = len(joined) - len(joined.lstrip())
-    core = joined.strip()
-    if rule.max_length and len(core) > rule.max_length:
+    """Claim every piece for line rule ``rule`` if it matches ``joined``, the pieces' free text.
+
+    Facts the match harvests point back at the raw offsets of the pieces.
+    """
+    if rule.max_length and len(joined) > rule.max_length:
         return False
-    if rule.hint is not None and not rule.hint.search(core):
+    if rule.hint is not None and not rule.hint.search(joined):
+        return False
+    if not all(_in_scope(layout, rule, a, b) and layout.can_claim(a, b) for a, b in pieces):
         return False
     try:
-        match = rule.pattern.fullmatch(core, timeout=MATCH_TIMEOUT)
+        match = rule.pattern.fullmatch(joined, timeout=MATCH_TIMEOUT)
     except TimeoutError:
         _timed_out(layout, rule, pieces[0][0], pieces[-1][1])
         return False
     if not match:
         return False
-    claims = []
-    for lo, hi in pieces:
-        content = text[lo:hi]
-        if content.strip():
-            a = lo + len(content) - len(content.lstrip())
-            claims.append((a, a + len(content.strip())))
-    if not all(_in_scope(layout, rule, a, b) and layout.can_claim(a, b) for a, b in claims):
-        return False
-    for a, b in claims:
-        layout.claim(mark_for(rule, a, b, match), STAGE, rule.action.element)
-    # Facts point at the raw span of the pieces the match covered.
-    starts = []
+    # joined is the pieces' free ranges concatenated: map its offsets back piece by
+    # piece (read before the claims below take those ranges).
+    segments = []
     offset = 0
-    for lo, hi in pieces:
-        starts.append((offset, lo))
+    for lo, hi in layout.tiling.free_ranges(pieces[0][0], pieces[-1][1]):
+        segments.append((offset, lo))
         offset += hi - lo
+    for a, b in pieces:
+        layout.claim(mark_for(rule, a, b, match), STAGE, rule.action.element)
 
     def raw(position: int) -> int:
-        position += lead
-        for joined_start, raw_start in reversed(starts):
+        for joined_start, raw_start in reversed(segments):
             if joined_start <= position:
                 return raw_start + position - joined_start
         return pieces[0][0]

@@ -57,16 +57,10 @@ def claim_garbage_lines(layout: Layout) -> None:
             # Judged on what is left once a control character or a stamp is out,
             # as the cleaned text will be judged if it is cleaned again.
             stripped = layout.free_text(line.start, line.end).strip()
-            runs = [_trimmed(text, lo, hi) for lo, hi in layout.tiling.free_ranges(line.start, line.end) if text[lo:hi].strip()]
+            runs = layout.free_pieces(line.start, line.end)
         if stripped and is_garbage(stripped):
             for lo, hi in runs:
                 layout.claim(Mark(lo, hi, Disposition.DROPPED, GARBAGE_RULE, "drop"), STAGE, "garbage line")
-
-
-def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
-    content = text[lo:hi]
-    lo += len(content) - len(content.lstrip())
-    return lo, lo + len(content.strip())
 
 
 def claim_garbage_paragraphs(layout: Layout) -> None:
@@ -76,15 +70,12 @@ def claim_garbage_paragraphs(layout: Layout) -> None:
     reads a paragraph's lines as one: fragments left on two lines ('0{' and
     '0', around a cut stamp) pass alone and fail together.
     """
-    text = layout.text
     kept = []
     for block in layout.blocks:
         reading = " ".join(layout.free_text(block.start, block.end).split())
         if reading and len(reading) <= MAX_GARBAGE_LENGTH and is_garbage(reading):
-            for lo, hi in list(layout.tiling.free_ranges(block.start, block.end)):
-                if text[lo:hi].strip():
-                    a, b = _trimmed(text, lo, hi)
-                    layout.claim(Mark(a, b, Disposition.DROPPED, GARBAGE_PARAGRAPH_RULE, "drop"), "repair", "garbage paragraph")
+            for a, b in layout.free_pieces(block.start, block.end):
+                layout.claim(Mark(a, b, Disposition.DROPPED, GARBAGE_PARAGRAPH_RULE, "drop"), "repair", "garbage paragraph")
             continue
         kept.append(block)
     layout.blocks = kept

@@ -55,9 +55,8 @@ def write_outputs(out_dir: Path, files: dict[str, bytes]) -> None:
         try:
             atomic_write(target, data)
         except OSError as err:
-            raise OutputError(
-                f"{target}: cannot write: {err.strerror or err}", fatal=err.errno in DIRECTORY_ERRNOS
-            ) from None
+            reason = err.strerror or str(err)
+            raise OutputError(f"{target}: cannot write: {reason}", fatal=err.errno in DIRECTORY_ERRNOS, reason=reason) from None
 
 
 def sweep_temporaries(directory: Path) -> list[str]:
