@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from declassify.tiling import Disposition, Mark, Tiling
 
@@ -64,3 +66,36 @@ def test_copy_is_independent():
     clone = tiling.copy()
     clone.add(mark(4, 6))
     assert len(tiling) == 1 and len(clone) == 2
+
+
+@pytest.mark.parametrize(
+    "text, claims, start, end, expected",
+    [
+        ("ab  cd", [], 0, 6, True),
+        ("   \t ", [], 0, 5, False),
+        ("ab  cd", [(0, 2), (4, 6)], 0, 6, False),  # only the blank middle is free
+        ("ab  cd", [(0, 2)], 0, 6, True),
+        ("ab  cd", [(0, 6)], 1, 5, False),  # a claim straddling the range
+        ("ab  cd", [(2, 2), (0, 2)], 0, 4, False),  # a zero-width mark is no text
+        ("ab  cd", [(3, 3)], 0, 3, True),
+        ("ab  cd", [], 2, 2, False),
+    ],
+)
+def test_has_free_text(text, claims, start, end, expected):
+    tiling = Tiling(len(text), [mark(a, b) for a, b in claims])
+    assert tiling.has_free_text(text, start, end) is expected
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.data())
+def test_has_free_text_agrees_with_free_ranges(data):
+    """The shortcut answers what reading the free ranges answers."""
+    text = data.draw(st.text(alphabet="a \t\n", min_size=1, max_size=30))
+    tiling = Tiling(len(text))
+    for _ in range(data.draw(st.integers(0, 8))):
+        a = data.draw(st.integers(0, len(text)))
+        tiling.add(mark(a, data.draw(st.integers(a, len(text)))))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = any(text[a:b].strip() for a, b in tiling.free_ranges(start, end))
+    assert tiling.has_free_text(text, start, end) is expected

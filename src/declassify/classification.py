@@ -10,6 +10,7 @@ data (``data/classification.json``).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -79,6 +80,78 @@ def _caveat_pattern() -> regex.Pattern:
     return regex.compile("(?:" + "|".join(parts) + ")", regex.BESTMATCH)
 
 
+def _fragments(word: str, errors: int) -> tuple[str, ...]:
+    """``word`` cut into ``errors + 1`` near-equal pieces.
+
+    A match of ``word`` with at most ``errors`` edits leaves at least one
+    piece untouched (each edit falls in one piece): the text must hold it.
+    """
+    parts, size = errors + 1, len(word)
+    return tuple(word[i * size // parts : (i + 1) * size // parts] for i in range(parts))
+
+
+@cache
+def _level_fragments() -> tuple[str, ...]:
+    """Exact strings of which any tolerant match of any level holds one, with white space removed.
+
+    Per level, the word that gives the longest pieces is enough: every
+    match of the level matches that word.  This is the cheap test that lets
+    ``read_marking`` skip the fuzzy patterns on ordinary lines; it can only
+    say "certainly not", never "yes".
+    """
+    result: set[str] = set()
+    for level in levels():
+        best = max(
+            (_fragments(word, min(2, len(word) // 5)) for word in level.label.split()),
+            key=lambda pieces: min(len(p) for p in pieces),
+        )
+        result.update(best)
+    return tuple(sorted(result))
+
+
+@cache
+def _caveat_fragments() -> tuple[str, ...]:
+    """The same for handling caveats (a marking in mixed case needs one)."""
+    result: set[str] = set()
+    for caveat in vocabulary()["caveats"]:
+        result.update(_fragments("".join(caveat.split()), min(2, len(caveat) // 8)))
+    return tuple(sorted(result))
+
+
+@cache
+def _level_reach() -> int:
+    """How many characters (white space removed) a tolerant match of a level can span."""
+    return max(
+        sum(len(word) + min(2, len(word) // 5) for word in level.label.split()) for level in levels()
+    )
+
+
+def _any_of(fragments: tuple[str, ...]) -> re.Pattern:
+    # Plain literals: the standard library's engine finds them faster than regex's.
+    return re.compile("|".join(re.escape(f) for f in fragments))
+
+
+@cache
+def _level_finder() -> re.Pattern:
+    return _any_of(_level_fragments())
+
+
+@cache
+def _caveat_finder() -> re.Pattern:
+    return _any_of(_caveat_fragments())
+
+
+def _may_name_level(squeezed: str) -> bool:
+    """False when no level can match where the patterns look for one.
+
+    A marking's level stands at the start of the line, or at its end after a
+    caveat: one of its fragments lies within reach of either end.
+    """
+    reach = _level_reach()
+    finder = _level_finder()
+    return bool(finder.search(squeezed[:reach]) or finder.search(squeezed[-reach:]))
+
+
 _STRUCK = regex.compile(r"^\W*~~.*~~\W*$|^\W*<del>.*</del>\W*$|^\W*<s>.*</s>\W*$", regex.DOTALL)
 _TAGS = regex.compile(r"</?(?:del|s|u|b|i|strong|em)>")
 
@@ -89,16 +162,54 @@ def read_marking(line: str) -> Marking | None:
     The whole line must be the marking (plus decoration and an optional
     caveat); a sentence that mentions a level is not a marking.
     """
-    if len(line) > 80 or not any(c.isalpha() for c in line):
+    if len(line) > 80:
         return None
-    struck = bool(_STRUCK.match(line.strip()))
+    core = _marking_core(line)
+    if not _may_be_marking(core):  # most lines: the fuzzy patterns need not run
+        return None
+    return _read_marking(core, line)
+
+
+def _marking_core(line: str) -> str:
+    """The line without strike-through, emphasis and the decoration around a banner."""
     core = _TAGS.sub("", line)
-    core = core.replace("~~", " ").replace("**", " ").strip(" \t#*_~-=.:|()[]{}<>/\u2014\u2013")
+    return core.replace("~~", " ").replace("**", " ").strip(" \t#*_~-=.:|()[]{}<>/\u2014\u2013")
+
+
+def _capitals(core: str) -> bool | None:
+    """Whether the core's letters are (nearly all) capitals; None when it has none."""
     letters = [c for c in core if c.isalpha()]
     if not letters:
         return None
-    capitals = sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-    marking = _level_then_caveat(core.upper(), struck, line) or _caveat_then_level(core.upper(), struck, line)
+    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _may_be_marking(core: str) -> bool:
+    """False when the fuzzy patterns certainly find no marking in ``core``.
+
+    Exact fragment tests, a few microseconds a line: a level within reach
+    of either end, and in mixed case a caveat anywhere.  They never reject a
+    line ``_read_marking`` accepts (tests/test_classification.py checks it).
+    str.split's white space includes all of the patterns' \\s (and a few
+    more characters): squeezing more can only let more lines through.
+    """
+    squeezed = "".join(core.upper().split())
+    if not _may_name_level(squeezed):
+        return False
+    capitals = _capitals(core)
+    if capitals is None:
+        return False
+    return capitals or bool(_caveat_finder().search(squeezed))
+
+
+def _read_marking(core: str, line: str) -> Marking | None:
+    """The marking read by the fuzzy patterns (the slow, exact judgement)."""
+    capitals = _capitals(core)
+    if capitals is None:
+        return None
+    upper = core.upper()
+    struck = bool(_STRUCK.match(line.strip()))
+    marking = _level_then_caveat(upper, struck, line) or _caveat_then_level(upper, struck, line)
     # Banners are set in capitals ("Secret" in a sentence is not one); a line
     # that pairs a level with a handling caveat is a marking in any case.
     if marking is None or not (capitals or marking.caveat):

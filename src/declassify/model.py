@@ -189,6 +189,10 @@ class Layout:
                 pieces.append((lo, lo + len(stripped)))
         return pieces
 
+    def has_free_text(self, start: int, end: int) -> bool:
+        """True if raw[start:end] still holds unclaimed text that is not white space."""
+        return self.tiling.has_free_text(self.source.text, start, end)
+
     def free_text(self, start: int, end: int) -> str:
         """The unclaimed characters of raw[start:end], concatenated."""
         text = self.source.text

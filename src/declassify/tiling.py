@@ -160,6 +160,30 @@ class Tiling:
             i += 1
         return found
 
+    def has_free_text(self, text: str, start: int, end: int) -> bool:
+        """True if some unclaimed character of text[start:end] is not white space.
+
+        The same as asking whether any of ``free_ranges(start, end)`` has
+        non-blank text, without building the ranges: the strip stage asks it
+        of every line, several times over.
+        """
+        marks = self._marks
+        i = bisect.bisect_left(self._keys, (start, start))
+        cursor = start
+        if i > 0 and marks[i - 1].end > cursor:
+            cursor = marks[i - 1].end
+        count = len(marks)
+        while i < count and cursor < end:
+            mark = marks[i]
+            if mark.start >= end:
+                break
+            if mark.start > cursor and not text[cursor : mark.start].isspace():
+                return True
+            if mark.end > cursor:
+                cursor = mark.end
+            i += 1
+        return cursor < end and not text[cursor:end].isspace()
+
     def mark_at(self, pos: int) -> Mark | None:
         """The positive-width mark covering raw position ``pos``, if any."""
         i = bisect.bisect_right(self._keys, (pos, self.length + 1))

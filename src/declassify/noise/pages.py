@@ -23,8 +23,7 @@ class Page:
 
 
 def line_has_free_text(layout: Layout, line: Line) -> bool:
-    text = layout.text
-    return any(text[a:b].strip() for a, b in layout.tiling.free_ranges(line.start, line.end))
+    return layout.has_free_text(line.start, line.end)
 
 
 def boundary_offsets(layout: Layout) -> list[tuple[int, str | None]]:

@@ -9,11 +9,6 @@ from __future__ import annotations
 from ..model import Block, Layout, Line
 
 
-def has_free_text(layout: Layout, line: Line) -> bool:
-    text = layout.text
-    return any(text[lo:hi].strip() for lo, hi in layout.tiling.free_ranges(line.start, line.end))
-
-
 def _is_blank(layout: Layout, line: Line) -> bool:
     return not layout.text[line.start : line.end].strip()
 
@@ -47,7 +42,7 @@ def build_blocks(layout: Layout) -> list[Block]:
             if not double or blanks >= 2:
                 close()
             continue
-        if not has_free_text(layout, line):
+        if not layout.has_free_text(line.start, line.end):
             close()
             blanks = 0
             continue
