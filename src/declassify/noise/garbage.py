@@ -37,9 +37,22 @@ def is_garbage(line: str) -> bool:
         # One token: garbage when it is mostly punctuation ('......I.', '-°“\\').
         alnum = sum(1 for c in line if c.isalnum())
         return len(line) >= 3 and alnum / len(line) < MIN_WORDLIKE_SHARE
-    wordlike = sum(1 for t in tokens if _WORDLIKE.fullmatch(t.strip(_STRIP) or "?"))
-    odd = sum(1 for c in line if c in _ODD)
-    return wordlike / len(tokens) < MIN_WORDLIKE_SHARE or odd / len(line.replace(" ", "")) > MAX_ODD_SHARE
+    if _ODD.isdisjoint(line):  # most lines: no odd character, only the words decide
+        odd = 0
+    else:
+        odd = sum(1 for c in line if c in _ODD)
+        if odd / len(line.replace(" ", "")) > MAX_ODD_SHARE:
+            return True
+    # Counting stops once enough tokens are word-like: a line of prose is
+    # decided by its first few words.
+    enough = MIN_WORDLIKE_SHARE * len(tokens)
+    wordlike = 0
+    for token in tokens:
+        if _WORDLIKE.fullmatch(token.strip(_STRIP) or "?"):
+            wordlike += 1
+            if wordlike >= enough:
+                return False
+    return True
 
 
 def claim_garbage_lines(layout: Layout) -> None:
