@@ -6,6 +6,7 @@ import json
 
 import jsonschema
 import pytest
+import regex
 
 from declassify.noise.packs import RulePackError, builtin_pack_paths, load_pack, load_packs
 from declassify.resources import schema_path
@@ -32,6 +33,21 @@ def test_rule_matches_its_examples(pack, rule):
 def test_rule_rejects_its_counterexamples(pack, rule):
     for counter in rule.counterexamples:
         assert not matches(rule, counter), f"{rule.id} matches its counterexample {counter!r}"
+
+
+FUZZY_CONSTRAINT = regex.compile(r"\{[^{}]*[eisd]\s*<=?\s*\d[^{}]*\}")
+
+
+@pytest.mark.parametrize("pack, rule", [(p, r) for p, r in RULES if r.kind == "block"], ids=lambda v: getattr(v, "id", v))
+def test_block_rules_keep_fuzzy_errors_within_a_line(pack, rule):
+    """A fuzzy group of a multi-line pattern may not take a line break as an error.
+
+    Otherwise a garbled stamp's lines can be re-read in combinatorially many
+    ways whenever a later line fails: one rule spent 20 s on one page.  A
+    constraint ``{e<=N:[^\\n]}`` keeps each error on its line.
+    """
+    for constraint in FUZZY_CONSTRAINT.findall(rule.pattern.pattern):
+        assert constraint.endswith(":[^\\n]}"), f"{rule.id}: {constraint} lets errors cross lines"
 
 
 def test_every_builtin_pack_is_schema_valid():

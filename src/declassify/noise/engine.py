@@ -397,14 +397,17 @@ def _at_line_boundaries(text: str, start: int, end: int) -> bool:
     return starts_line and ends_line
 
 
-# How far from an occurrence of its hint a block rule looks for a match.  The
-# longest distance seen between a block match and the hint inside it, in the
-# seeds, the dev corpus and a fifth of the bench corpus, is 432 characters.
+# How far from an occurrence of its hint a block rule looks for a match,
+# unless the rule says (``reach``).  The longest distance seen between a
+# block match and the hint inside it, in the seeds, the dev corpus and the
+# bench corpus, is 432 characters; but a garbled stamp may not hold its hint
+# at all, and is found only because the hint stands elsewhere nearby (two
+# rules match so, up to 8,673 characters from it).
 HINT_REACH = 10_000
 
 
-def hint_windows(text: str, hint: regex.Pattern | None) -> list[tuple[int, int]]:
-    """Whole-line ranges of ``text`` within HINT_REACH of an occurrence of ``hint``, merged.
+def hint_windows(text: str, hint: regex.Pattern | None, reach: int = HINT_REACH) -> list[tuple[int, int]]:
+    """Whole-line ranges of ``text`` within ``reach`` of an occurrence of ``hint``, merged.
 
     Without a hint (or in a file shorter than the reach) that is the whole
     text.  In a long file a block rule then costs in proportion to where its
@@ -415,8 +418,8 @@ def hint_windows(text: str, hint: regex.Pattern | None) -> list[tuple[int, int]]
         return [(0, len(text))]
     windows: list[tuple[int, int]] = []
     for match in hint.finditer(text, timeout=block_timeout(len(text))):
-        lo = text.rfind("\n", 0, max(0, match.start() - HINT_REACH)) + 1
-        hi = text.find("\n", min(len(text), match.end() + HINT_REACH))
+        lo = text.rfind("\n", 0, max(0, match.start() - reach)) + 1
+        hi = text.find("\n", min(len(text), match.end() + reach))
         hi = len(text) if hi < 0 else hi
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
@@ -429,7 +432,7 @@ def _apply_block_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = Non
     text = layout.text
     matches = []
     try:
-        for lo, hi in hint_windows(text, rule.hint):
+        for lo, hi in hint_windows(text, rule.hint, rule.reach or HINT_REACH):
             matches += rule.pattern.finditer(text, lo, hi, timeout=block_timeout(hi - lo))
     except TimeoutError:
         _timed_out(layout, rule, 0, len(text))

@@ -69,6 +69,7 @@ class Rule:
     hint: regex.Pattern | None = None
     where: str = "anywhere"
     max_length: int | None = None
+    reach: int | None = None  # block rules: from the hint, in characters (None: the engine's default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,7 @@ def _compile_rule(entry: dict, pack: str, path: Path) -> Rule:
         hint=hint,
         where=entry.get("where", "anywhere"),
         max_length=entry.get("max_length"),
+        reach=entry.get("reach"),
     )
 
 
