@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from declassify.classification import (
+    _caveat_finder,
+    _caveat_pattern,
     _marking_core,
     _may_be_marking,
     _read_marking,
@@ -107,3 +109,11 @@ def test_fragment_filter_never_rejects_a_marking(line):
 def test_fragment_filter_spares_ordinary_lines():
     prose = ["The Secretary said he would return on Tuesday.", "2. Subject was born in 1931.", "Page 3 of 12", "--"]
     assert not any(_may_be_marking(_marking_core(line)) for line in prose)
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(marking_like_lines())
+def test_caveat_filter_never_rejects_a_caveat(line):
+    core = line.upper().strip()
+    if _caveat_pattern().fullmatch(core):
+        assert _caveat_finder().search("".join(core.split())), line

@@ -178,10 +178,10 @@ def _marking_core(line: str) -> str:
 
 def _capitals(core: str) -> bool | None:
     """Whether the core's letters are (nearly all) capitals; None when it has none."""
-    letters = [c for c in core if c.isalpha()]
+    letters = "".join(filter(str.isalpha, core))
     if not letters:
         return None
-    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def _may_be_marking(core: str) -> bool:
@@ -267,6 +267,8 @@ def read_caveat(line: str) -> str | None:
     """The handling caveat ``line`` consists of ('EYES ONLY AMBASSADOR', 'NO FOREIGN DISSEM'), or None."""
     core = _TAGS.sub("", line).replace("~~", " ").strip(" \t#*_~-=.:|()[]{}<>/\u2014\u2013")
     if not core or len(core) > 60 or core.upper() != core:
+        return None
+    if not _caveat_finder().search("".join(core.split())):  # no caveat can match: skip the fuzzy pattern
         return None
     match = _caveat_pattern().fullmatch(core, timeout=0.5)
     return " ".join(core.split()) if match else None

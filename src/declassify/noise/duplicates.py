@@ -35,7 +35,7 @@ WINDOW = 12
 
 def _trigrams(text: str) -> tuple[set[tuple[str, ...]], int]:
     words = _WORD.findall(text.lower())
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}, len(words)
+    return set(zip(words, words[1:], words[2:])), len(words)
 
 
 def claim_duplicate_pages(layout: Layout) -> None:

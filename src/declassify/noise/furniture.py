@@ -95,6 +95,12 @@ def _numbers(text: str) -> tuple[int, ...]:
     return tuple(int(n) for n in _NORMALISE.findall(text))
 
 
+def _any_within(positions: list[int], lo: int, hi: int) -> bool:
+    """Does the sorted list ``positions`` hold a value in [lo, hi]?  (Bisection: a file has a hint per page.)"""
+    i = bisect.bisect_left(positions, lo)
+    return i < len(positions) and positions[i] <= hi
+
+
 def _near_hint(layout: Layout, line: Line, hints: list[int], reach: int = 0) -> bool:
     """Is ``line`` within ``reach`` free-text lines of a page-boundary hint (0: next to it)?"""
     for step in (-1, 1):
@@ -103,7 +109,7 @@ def _near_hint(layout: Layout, line: Line, hints: list[int], reach: int = 0) -> 
         while 0 <= i < len(layout.lines) and passed <= reach:
             other = layout.lines[i]
             edge = other.next if step < 0 else other.start
-            if any(abs(edge - h) <= 1 or other.start <= h <= other.next for h in hints):
+            if _any_within(hints, edge - 1, edge + 1) or _any_within(hints, other.start, other.next):
                 return True
             if line_has_free_text(layout, other):
                 passed += 1
