@@ -6,10 +6,12 @@ import json
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import CORPUS, RAW
 from declassify.errors import DeclassifyError
-from declassify.people.matching import resolve
+from declassify.people.matching import ocr_distance, resolve, speech_vocabulary
 from declassify.people.registry import load_registry
 from declassify.people.speech import is_narration, is_participants_statement, speech_in
 from declassify.pipeline import encode_bytes, encode_file
@@ -227,3 +229,31 @@ def test_the_same_speaker_labelled_twice_running_speaks_two_turns():
     turns = root.findall(".//tei:sp", ns)
     assert [len(sp.findall("tei:speaker", ns)) for sp in turns] == [1, 1, 1]
     assert [sp.get("who") for sp in turns][:2] == ["#pers-mr-goldsmith"] * 2
+
+
+def _plain_distance(a: str, b: str) -> float:
+    """The same weighted edit distance, without any shortcut (the reference for the one below)."""
+    vocab = speech_vocabulary()
+    rows = [[float(j) for j in range(len(b) + 1)]]
+    for i in range(1, len(a) + 1):
+        current = [float(i)] + [0.0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0.0 if a[i - 1] == b[j - 1] else vocab.confusions.get((a[i - 1], b[j - 1]), 1.0)
+            current[j] = min(rows[i - 1][j] + 1, current[j - 1] + 1, rows[i - 1][j - 1] + cost)
+            for wa, wb in ((2, 1), (1, 2)):
+                if i >= wa and j >= wb and (a[i - wa : i], b[j - wb : j]) in vocab.confusions:
+                    current[j] = min(current[j], rows[i - wa][j - wb] + vocab.confusions[(a[i - wa : i], b[j - wb : j])])
+        rows.append(current)
+    return rows[-1][-1]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet="rnmli1oc0e", max_size=12), st.text(alphabet="rnmli1oc0e", max_size=12), st.sampled_from([0.5, 1.0, 2.0]))
+def test_ocr_distance_shortcuts_keep_the_answer_within_budget(a, b, budget):
+    """Length bound and early exit may only change answers that are over budget anyway."""
+    exact = _plain_distance(a, b)
+    got = ocr_distance(a, b, budget)
+    if exact <= budget:
+        assert got == exact
+    else:
+        assert got > budget

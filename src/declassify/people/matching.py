@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -53,11 +53,20 @@ def _one(keys) -> str | None:
     return next(iter(keys)) if len(keys) == 1 else None
 
 
+@lru_cache(maxsize=65536)  # a document names the same few people again and again
 def ocr_distance(a: str, b: str, budget: float) -> float:
-    """Edit cost between two folded spellings; confusable characters (l/1, rn/m) cost less."""
+    """Edit cost between two folded spellings; confusable characters (l/1, rn/m) cost less.
+
+    Past ``budget`` the exact cost does not matter: anything over it is
+    returned as ``budget + 1``.
+    """
     vocab = speech_vocabulary()
     n, m = len(a), len(b)
     inf = budget + 1
+    # Every character of length difference costs an insertion, a deletion or
+    # a two-for-one confusion: the cheapest of those bounds the cost from below.
+    if abs(n - m) * min(1.0, vocab.confusion_cost) > budget:
+        return inf
     row = [float(j) for j in range(m + 1)]
     rows = [row]
     for i in range(1, n + 1):
