@@ -5,7 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from declassify.noise.engine import _LineIndex
+import pytest
+import regex
+
+from declassify.noise.engine import _LineIndex, hint_windows
 from declassify.noise.packs import load_packs
 from helpers import layout_after
 
@@ -36,3 +39,16 @@ def test_candidates_include_every_line_holding_the_hint(text):
 def test_trimmed_bounds_leave_out_white_space():
     index = _LineIndex(layout_after("  one \n\n\t two\t\n", "normalise"))
     assert [index.text[a:b] for a, b in index.trimmed] == ["one", "", "two", ""][: len(index.trimmed)]
+
+
+@pytest.mark.parametrize(
+    "reach, expected",
+    [
+        (10_000, [(0, 4_010)]),  # the whole text lies within reach
+        (5, [(1_990, 2_019)]),  # the hint's line and the lines 5 characters reach into, whole
+    ],
+)
+def test_hint_windows_follow_the_rules_reach(reach, expected):
+    text = ("x" * 9 + "\n") * 200 + "objection\n" + ("y" * 9 + "\n") * 200
+    hint = regex.compile("objection", regex.IGNORECASE)
+    assert hint_windows(text, hint, reach) == expected
