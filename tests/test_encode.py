@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
+from declassify.encode.header import _one_per_event
+from declassify.model import Fact
 from helpers import layout_after
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -67,3 +69,34 @@ def test_serialisation_starts_with_declaration_and_models():
     assert lines[1].startswith('<?xml-model href="../schemas/declassify.rng"')
     assert lines[2].startswith('<?xml-model href="../schemas/declassify.sch"')
     assert lines[3].startswith('<TEI xmlns="http://www.tei-c.org/ns/1.0"')
+
+
+def _fact(value, start, *, rule="crest.release-stamp", name="release", verbatim=True, **attrs):
+    return Fact(name, value, start, start + len(value), rule, "file", tuple(sorted(attrs.items())), verbatim)
+
+
+@pytest.mark.parametrize(
+    "facts, expected",
+    [
+        # One stamp on every page, garbled differently: one event, in the reading OCR gave most.
+        ([_fact("Approved for Réléase", 0), _fact("Approved for Release", 50), _fact("Approved for Release", 90)],
+         ["Approved for Release"]),
+        # Equally often: the first.
+        ([_fact("Approved for Releas", 0), _fact("Approved for Release", 50)], ["Approved for Releas"]),
+        # Released on two dates: two events (the date text may differ, the date decides).
+        ([_fact("Approved For Release 2001/03/04", 0, when="2001-03-04", date="2001/03/04"),
+          _fact("Approved For Re1ease 2001/03/O4", 40, when="2001-03-04", date="2001/03/O4"),
+          _fact("Approved For Release 2005/08/22", 80, when="2005-08-22", date="2005/08/22")],
+         ["Approved For Release 2001/03/04", "Approved For Release 2005/08/22"]),
+        # Two rules, two kinds of stamp: two events.
+        ([_fact("Approved for Release", 0), _fact("2022 RELEASE UNDER THE ... ACT OF 1992", 40, rule="jfk.release-banner")],
+         ["Approved for Release", "2022 RELEASE UNDER THE ... ACT OF 1992"]),
+        # Values read out of a stamp are the events themselves.
+        ([_fact("ER 61-1234", 0, name="registry", rule="registry.number", verbatim=False),
+          _fact("ER 61-1235", 30, name="registry", rule="registry.number", verbatim=False),
+          _fact("ER 61-1234", 60, name="registry", rule="registry.number", verbatim=False)],
+         ["ER 61-1234", "ER 61-1235"]),
+    ],
+)
+def test_provenance_events_one_per_stamp(facts, expected):
+    assert [fact.value for fact in _one_per_event(facts)] == expected

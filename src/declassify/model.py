@@ -55,6 +55,9 @@ class Fact:
     ``scope`` is ``file`` for facts about the archival unit as a whole (an
     archive identifier, a release stamp) and ``item`` for facts about the
     document they stand in (its classification banner, a receipt stamp).
+    ``verbatim`` says the value is a stamp's whole text as OCR read it
+    (which differs from page to page), not a value read out of it (a
+    registry number, a date).
     """
 
     name: str
@@ -64,6 +67,7 @@ class Fact:
     rule: str
     scope: str = "item"
     attrs: tuple[tuple[str, str], ...] = ()
+    verbatim: bool = False
 
     def attr(self, name: str, default: str | None = None) -> str | None:
         for key, value in self.attrs:

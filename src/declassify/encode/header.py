@@ -7,6 +7,8 @@ the classification note; nothing here is typed by hand per document.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from lxml import etree
 
 from .. import __version__
@@ -96,6 +98,32 @@ def _unique(facts: list[Fact], key) -> list[Fact]:
     return result
 
 
+def _event_key(fact: Fact) -> tuple:
+    """What makes two provenance facts the same event.
+
+    A stamp repeated on every page is one release (or review) however OCR
+    garbled each copy ('Approved for Release', 'Approved for Réléase'): its
+    rule and what was read out of it (the date, the reviewer) identify it,
+    not its text.  A value read out of a stamp (a registry number) is the
+    event itself.
+    """
+    if fact.verbatim:
+        return (fact.name, fact.rule, tuple(pair for pair in fact.attrs if pair[0] != "date"))
+    return (fact.name, fact.value)
+
+
+def _one_per_event(facts: list[Fact]) -> list[Fact]:
+    """One fact per event; of a stamp's copies, the reading OCR gave most often (the first of equals)."""
+    copies: dict[tuple, list[Fact]] = {}
+    for fact in sorted(facts, key=lambda f: (f.start, f.end)):
+        copies.setdefault(_event_key(fact), []).append(fact)
+    chosen = []
+    for group in copies.values():
+        counts = Counter(f.value for f in group)
+        chosen.append(max(group, key=lambda f: counts[f.value]))  # max keeps the first of equals
+    return chosen
+
+
 def source_desc(file_desc: etree._Element, layout: Layout, item: Item) -> None:
     desc = el(file_desc, "sourceDesc")
     ms = el(desc, "msDesc")
@@ -120,8 +148,7 @@ def source_desc(file_desc: etree._Element, layout: Layout, item: Item) -> None:
         support = el(obj, "supportDesc")
         extent = el(support, "extent")
         el(extent, "measure", f"{item.pages} pages" if item.pages != 1 else "1 page", unit="pages", quantity=str(item.pages))
-    events = [f for f in item.facts if f.name in PROVENANCE_FACTS]
-    events = _unique(events, lambda f: (f.name, f.value))
+    events = _one_per_event([f for f in item.facts if f.name in PROVENANCE_FACTS])
     if events:
         history = el(ms, "history")
         for fact in sorted(events, key=lambda f: (FACT_ORDER[f.name], f.start)):

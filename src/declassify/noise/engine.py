@@ -181,7 +181,8 @@ def harvest(rule: Rule, match: regex.Match) -> list[Fact]:
             else:
                 attrs[key] = template
         attrs.update(normalised_attrs(spec.normalise, value))
-        facts.append(Fact(spec.fact, value, start, end, rule.id, spec.scope, tuple(sorted(attrs.items()))))
+        verbatim = spec.group is None and spec.value is None
+        facts.append(Fact(spec.fact, value, start, end, rule.id, spec.scope, tuple(sorted(attrs.items())), verbatim))
     return facts
 
 
