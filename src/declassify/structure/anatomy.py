@@ -30,8 +30,10 @@ class _Reader(HeadReader, FieldReader, FootReader):
 
     def __init__(self, layout: Layout, blocks: list[Block]):
         self.layout = layout
-        self.blocks = [b for b in blocks if FreeText(layout, b.start, b.end).text.strip()]
-        self.texts = [FreeText(layout, b.start, b.end) for b in self.blocks]
+        read = [(b, FreeText(layout, b.start, b.end)) for b in blocks]
+        kept = [(b, text) for b, text in read if text.text.strip()]
+        self.blocks = [b for b, _ in kept]
+        self.texts = [text for _, text in kept]
         self.anatomy = Anatomy()
 
     # -- helpers -------------------------------------------------------------------------
