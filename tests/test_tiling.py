@@ -99,3 +99,22 @@ def test_has_free_text_agrees_with_free_ranges(data):
     end = data.draw(st.integers(start, len(text)))
     expected = any(text[a:b].strip() for a, b in tiling.free_ranges(start, end))
     assert tiling.has_free_text(text, start, end) is expected
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 5), st.booleans()), max_size=30))
+def test_lookups_agree_with_a_plain_scan(steps):
+    """Adds and removals in any order; every lookup answers as a scan of all marks would."""
+    tiling = Tiling(40)
+    for start, width, remove in steps:
+        added = mark(start, min(40, start + width))
+        if tiling.add(added) and remove:
+            tiling.remove(added)
+    marks = list(tiling)
+    for pos in range(41):
+        covering = [m for m in marks if m.width and m.start <= pos < m.end]
+        assert tiling.mark_at(pos) == (covering[0] if covering else None)
+        for end in range(pos, min(41, pos + 6)):
+            expected = [m for m in marks if (m.start < end and m.end > pos) or (m.width == 0 and pos <= m.start < end)]
+            assert [m for m in tiling.marks_in(pos, end) if m.width] == [m for m in expected if m.width]
+            assert tiling.is_free(pos, end) == (not any(m.width and m.start < end and m.end > pos for m in marks))

@@ -68,11 +68,16 @@ def make_attrs(**values: object) -> tuple[tuple[str, str], ...]:
 class Tiling:
     """Non-overlapping marks over a text of known length, kept sorted."""
 
-    __slots__ = ("length", "_keys", "_marks")
+    # _keys orders the marks (start, then end: a zero-width mark before the
+    # mark that begins where it stands); _starts, the same starts as plain
+    # integers, is what lookups bisect (faster than tuples, and "the first
+    # mark starting at or after p" needs no more).
+    __slots__ = ("length", "_keys", "_starts", "_marks")
 
     def __init__(self, length: int, marks: list[Mark] | None = None):
         self.length = length
         self._keys: list[tuple[int, int]] = []
+        self._starts: list[int] = []
         self._marks: list[Mark] = []
         for mark in marks or ():
             if not self.add(mark):
@@ -81,6 +86,7 @@ class Tiling:
     def copy(self) -> "Tiling":
         clone = Tiling(self.length)
         clone._keys = list(self._keys)
+        clone._starts = list(self._starts)
         clone._marks = list(self._marks)
         return clone
 
@@ -94,7 +100,7 @@ class Tiling:
         """True if [start, end) touches no existing claim."""
         if not 0 <= start <= end <= self.length:
             return False
-        i = bisect.bisect_left(self._keys, (start, start))
+        i = bisect.bisect_left(self._starts, start)
         # The mark before may reach into the range.
         if i > 0:
             prev = self._marks[i - 1]
@@ -122,6 +128,7 @@ class Tiling:
         key = (mark.start, mark.end)
         i = bisect.bisect_right(self._keys, key)
         self._keys.insert(i, key)
+        self._starts.insert(i, mark.start)
         self._marks.insert(i, mark)
         return True
 
@@ -130,6 +137,7 @@ class Tiling:
         while i < len(self._marks):
             if self._marks[i] is mark or self._marks[i] == mark:
                 del self._keys[i]
+                del self._starts[i]
                 del self._marks[i]
                 return
             i += 1
@@ -137,7 +145,7 @@ class Tiling:
 
     def is_free(self, start: int, end: int) -> bool:
         """True if no positive-width claim touches [start, end)."""
-        i = bisect.bisect_left(self._keys, (start, start))
+        i = bisect.bisect_left(self._starts, start)
         if i > 0 and self._marks[i - 1].end > start and self._marks[i - 1].width > 0:
             return False
         while i < len(self._marks) and self._marks[i].start < end:
@@ -148,7 +156,7 @@ class Tiling:
 
     def marks_in(self, start: int, end: int) -> list[Mark]:
         """Marks overlapping [start, end), and zero-width marks within it."""
-        i = bisect.bisect_left(self._keys, (start, start))
+        i = bisect.bisect_left(self._starts, start)
         found: list[Mark] = []
         if i > 0 and self._marks[i - 1].end > start:
             found.append(self._marks[i - 1])
@@ -168,7 +176,7 @@ class Tiling:
         of every line, several times over.
         """
         marks = self._marks
-        i = bisect.bisect_left(self._keys, (start, start))
+        i = bisect.bisect_left(self._starts, start)
         cursor = start
         if i > 0 and marks[i - 1].end > cursor:
             cursor = marks[i - 1].end
@@ -186,7 +194,7 @@ class Tiling:
 
     def mark_at(self, pos: int) -> Mark | None:
         """The positive-width mark covering raw position ``pos``, if any."""
-        i = bisect.bisect_right(self._keys, (pos, self.length + 1))
+        i = bisect.bisect_right(self._starts, pos)
         while i > 0:
             mark = self._marks[i - 1]
             if mark.width > 0:
