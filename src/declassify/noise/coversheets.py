@@ -52,16 +52,22 @@ _FIELD = regex.compile(r"[\s#*•.]*(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*[:;]\s
 
 
 def _label_of(line: str) -> str | None:
-    match = _FIELD.match(line)
+    # A field needs its colon (or the semicolon OCR makes of it): most lines have none.
+    match = _FIELD.match(line) if (":" in line or ";" in line) else None
     candidate = match.group("label") if match else line
     folded = _fold(candidate)
     return folded if folded in _labels() else None
 
 
+MIN_TITLED_LABELS = 3
+
+
 def is_cover_page(lines: list[str]) -> bool:
-    titled = any(_fold(line) in _titles() for line in lines)
+    """A title of the form and three of its labels, or ``min_labels`` labels without one."""
     labels = {label for line in lines if (label := _label_of(line))}
-    return titled and len(labels) >= 3 or len(labels) >= _form()["min_labels"]
+    if len(labels) >= _form()["min_labels"]:
+        return True
+    return len(labels) >= MIN_TITLED_LABELS and any(_fold(line) in _titles() for line in lines)
 
 
 def _is_prose(line: str) -> bool:

@@ -69,8 +69,20 @@ def is_printed(cell: str) -> bool:
     return marking is not None and marking.caveat is None
 
 
+@cache
+def _title_words() -> frozenset[str]:
+    """The longest word of each title: a line holding a title holds it, as typed."""
+    return frozenset(max(title.split(), key=len) for title in _titles())
+
+
 def _title_line(layout: Layout, line: Line) -> bool:
-    folded = _fold(layout.text[line.start : line.end])
+    content = layout.text[line.start : line.end]
+    # Folding keeps a title's letters as they stand: a line without one of
+    # these words cannot hold a title, and most lines are spared the fold.
+    upper = content.upper()
+    if not any(word in upper for word in _title_words()):
+        return False
+    folded = _fold(content)
     return any(title in folded for title in _titles())
 
 
