@@ -13,15 +13,20 @@ from declassify.noise.packs import load_packs
 from helpers import layout_after
 
 HINTS = sorted({rule.hint for pack in load_packs() for rule in pack.rules if rule.hint is not None}, key=lambda h: h.pattern)
+# Anchored hints of the shapes a pack may write, scanned over the joined lines.
+ANCHORED = [regex.compile(p, regex.IGNORECASE) for p in (
+    r"^\s*\S{1,2}\s*$", r"^\s+x", r"x$", r"^x|7$", r"(?:^|-)\d", r"^$", r"\s$", r"^[^\n]{0,3}$", r"^(?:page|of)\s*\d",
+)]
 
 # Pieces that the pack hints look for, and the white space and breaks around them.
 PIECES = ["page 2", "Page", "\n", "\r\n", "\f", "  ", "\t", "-", "25X1", "(b)(3)", "DocId: 3", "12 jan", "v9", "0", "7",
           "cy", "CY ", "act 1", "---", "release under", "Release\nunder", "of", "x", "STAT", "approved for", "W 12345", "\u00a0"]
 
 
-def lines_with_hint(index: _LineIndex, hint) -> list[int]:
-    """What the engine used to do: search each trimmed line on its own."""
-    return [i for i, (start, end) in enumerate(index.trimmed) if start < end and hint.search(index.text[start:end])]
+def lines_with_hint(index: _LineIndex, hint, trimmed: bool = True) -> list[int]:
+    """What a per-line search finds: each line (trimmed, as line rules read it, or whole) on its own."""
+    bounds = index.trimmed if trimmed else [(line.start, line.end) for line in index.lines]
+    return [i for i, (start, end) in enumerate(bounds) if hint.search(index.text[start:end])]
 
 
 @settings(max_examples=300, deadline=None)
@@ -30,10 +35,11 @@ def test_candidates_include_every_line_holding_the_hint(text):
     if not text.strip():
         return
     index = _LineIndex(layout_after(text, "normalise"))
-    for hint in HINTS:
-        candidates = list(index.candidates(hint))
-        assert candidates == sorted(set(candidates))
-        assert set(lines_with_hint(index, hint)) <= set(candidates), hint.pattern
+    for hint in HINTS + ANCHORED:
+        for trimmed in (True, False):
+            candidates = list(index.candidates(hint, trimmed=trimmed))
+            assert candidates == sorted(set(candidates))
+            assert set(lines_with_hint(index, hint, trimmed)) <= set(candidates), (hint.pattern, trimmed)
 
 
 def test_trimmed_bounds_leave_out_white_space():

@@ -52,14 +52,27 @@ def apply_packs(layout: Layout, packs: Iterable[RulePack]) -> None:
 
 # A hint is scanned for over the whole text (one call that skips the lines
 # without it) only if a match within a line is also a match in the whole
-# text: no anchors, no lookaround, no inline flags.  Others are tried per line.
+# text: no anchors, no lookaround, no inline flags.
 _LINE_BOUND_SYNTAX = regex.compile(r"[\^$]|\\[AZGzK]|\(\?")
+# A hint whose only line-bound syntax is ^ and $ (non-capturing groups
+# aside) is scanned over the lines, as its rule reads them, joined by line
+# breaks, with ^ and $ at the ends of every line (MULTILINE): a match within
+# a line is then a match there too, so the scan finds every line holding one
+# (and perhaps a few more, which the rule's own test of the line drops).
+# Lookaround, \A, \Z and inline flags would read across the joins: such
+# hints are tried on every line.
+_BEYOND_ANCHORS = regex.compile(r"\\[AZGzK]|\(\?(?!:)")
+
+
+@cache
+def _multiline(hint: regex.Pattern) -> regex.Pattern:
+    return regex.compile(hint.pattern, hint.flags | regex.MULTILINE)
 
 
 class _LineIndex:
     """The lines of a layout with their white space trimmed, and where hints occur, computed once."""
 
-    __slots__ = ("text", "lines", "starts", "trimmed", "cut")
+    __slots__ = ("text", "lines", "starts", "trimmed", "cut", "_joined")
 
     def __init__(self, layout: Layout):
         self.text = text = layout.text
@@ -71,6 +84,7 @@ class _LineIndex:
             start = line.start + len(content) - len(content.lstrip())
             trimmed.append((start, max(start, line.start + len(content.rstrip()))))
         self.trimmed = trimmed
+        self._joined: dict[bool, tuple[str, list[int]]] = {}
         # Lines something claimed part of: a control character normalise took
         # out, later a stamp an inline rule cut out.
         self.cut: set[int] = set()
@@ -80,24 +94,41 @@ class _LineIndex:
                 if index >= 0 and trimmed[index][0] <= mark.start < trimmed[index][1]:
                     self.cut.add(index)
 
-    def candidates(self, hint: regex.Pattern | None) -> Iterable[int]:
+    def candidates(self, hint: regex.Pattern | None, *, trimmed: bool = True) -> Iterable[int]:
         """Indices of the lines in which ``hint`` may occur (all of them, and maybe more), in order.
 
         A match found at offset p lies in the line that starts last at or
         before p; the search then resumes at the next line, so every line
         holding a match is visited and the text is scanned once.
         """
-        if hint is None or _LINE_BOUND_SYNTAX.search(hint.pattern):
+        if hint is None or _BEYOND_ANCHORS.search(hint.pattern):
             yield from range(len(self.lines))
             return
+        if _LINE_BOUND_SYNTAX.search(hint.pattern):
+            text, starts = self.joined(trimmed)
+            hint = _multiline(hint)
+        else:
+            text, starts = self.text, self.starts
         index, count = 0, len(self.lines)
         while index < count:
-            match = hint.search(self.text, self.starts[index])
+            match = hint.search(text, starts[index])
             if match is None:
                 return
-            index = max(index, bisect.bisect_right(self.starts, match.start()) - 1)
+            index = max(index, bisect.bisect_right(starts, match.start()) - 1)
             yield index
             index += 1
+
+    def joined(self, trimmed: bool = True) -> tuple[str, list[int]]:
+        """The lines (trimmed of white space, or whole) joined by line breaks, and where each begins."""
+        if trimmed not in self._joined:
+            bounds = self.trimmed if trimmed else [(line.start, line.end) for line in self.lines]
+            pieces = [self.text[a:b] for a, b in bounds]
+            starts, offset = [], 0
+            for piece in pieces:
+                starts.append(offset)
+                offset += len(piece) + 1
+            self._joined[trimmed] = ("\n".join(pieces), starts)
+        return self._joined[trimmed]
 
 
 def mark_for(rule: Rule, start: int, end: int, match: regex.Match | None = None) -> Mark:
@@ -297,7 +328,7 @@ def _claim_whole(layout: Layout, rule: Rule, start: int, end: int) -> bool:
 def _apply_inline_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = None) -> None:
     text = layout.text
     lines = lines or _LineIndex(layout)
-    for index in lines.candidates(rule.hint):
+    for index in lines.candidates(rule.hint, trimmed=False):  # an inline rule reads the whole line
         line = layout.lines[index]
         if line.start == line.end:
             continue
