@@ -227,7 +227,7 @@ def _hang_on_b(path):
     if path.name == "b.txt":
         import time
 
-        time.sleep(120)
+        time.sleep(3600)  # a pipeline stuck on this file, in Python or in C
     return parallel.process_file(path, parallel._settings)
 
 
@@ -248,14 +248,6 @@ def test_an_interrupted_build_stops_its_workers_and_keeps_what_it_finished(tmp_p
         build([raw], tmp_path / "out", jobs=2, on_result=interrupt)
     assert time.monotonic() - started < 60  # b.txt's worker was stopped, not waited for
     assert set(BuildState.load(tmp_path / "out", fingerprint(Settings())).entries) == {"a.txt"}
-
-
-def _hang_on_b(path):
-    if path.name == "b.txt":
-        import time
-
-        time.sleep(3600)  # a pipeline stuck on this file, in Python or in C
-    return parallel.process_file(path, parallel._settings)
 
 
 def test_a_file_that_hangs_is_stopped_by_the_watchdog_and_costs_only_itself(tmp_path, monkeypatch):

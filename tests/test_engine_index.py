@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from declassify.noise.engine import _LineIndex, hint_windows
 from declassify.noise.packs import load_packs

@@ -255,7 +255,7 @@ def build_failing_on_disk(sources: Path, out: Path, reason: str) -> subprocess.C
 def test_a_really_full_disk(sources, small_filesystem):
     """The seeds' outputs (about 1 MB) do not fit in 256 KB: a clean stop, whole files only."""
     out = small_filesystem / "tei"
-    proc = build_failing_on_disk(sources, out, "No space left on device")
+    build_failing_on_disk(sources, out, "No space left on device")
     assert_complete_or_absent(out, sources)
     assert list(out.rglob(".*.tmp")) == []
 

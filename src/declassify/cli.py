@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .build import MANIFEST, build, collect_inputs
+from .build import MANIFEST, build
 from .errors import DeclassifyError
 from .noise.packs import load_packs
 from .parallel import default_jobs

@@ -18,7 +18,7 @@ import regex
 from ..model import Layout
 from ..resources import data_path
 from ..tiling import Disposition, Mark
-from .pages import line_has_free_text, page_lines, pages
+from .pages import page_lines, pages
 from .records import field_fact
 
 STAGE = "strip"
@@ -112,7 +112,7 @@ def _form_region(text: str, lines: list) -> list:
 def claim_cover_sheets(layout: Layout) -> None:
     text = layout.text
     for page in pages(layout):
-        lines = [ln for ln in page_lines(layout, page) if line_has_free_text(layout, ln)]
+        lines = [ln for ln in page_lines(layout, page) if layout.has_free_text(ln.start, ln.end)]
         if not lines or not is_cover_page([text[ln.start : ln.end] for ln in lines]):
             continue
         first = next(i for i, ln in enumerate(lines) if _label_of(text[ln.start : ln.end]) or _fold(text[ln.start : ln.end]) in _titles())

@@ -361,7 +361,6 @@ def _apply_line_rules_to_residues(layout: Layout, rules: list[Rule], lines: _Lin
     Page 12' a JFK footer).  What is left is read as the reader will read
     it, its pieces joined; a match claims every piece.
     """
-    text = layout.text
     for index in sorted(lines.cut):
         line = layout.lines[index]
         pieces = layout.free_pieces(line.start, line.end)

@@ -22,7 +22,6 @@ from ..classification import read_marking
 from ..model import Layout, Line
 from ..resources import data_path
 from ..tiling import Disposition, Mark, make_attrs
-from .pages import line_has_free_text
 
 STAGE = "strip"
 RULE = "form.routing-slip"
@@ -95,7 +94,7 @@ def _region(layout: Layout, title: Line) -> tuple[int, int]:
         line = lines[i]
         if not layout.text[line.start : line.end].strip():
             continue
-        if not line_has_free_text(layout, line) or seen == LOOKBACK_LINES:
+        if not layout.has_free_text(line.start, line.end) or seen == LOOKBACK_LINES:
             break  # a stamp or banner closes the previous document's page
         seen += 1
         first = i
@@ -128,7 +127,7 @@ def claim_forms(layout: Layout) -> None:
     text = layout.text
     done = -1
     for line in layout.lines:
-        if line.index <= done or not line_has_free_text(layout, line) or not _title_line(layout, line):
+        if line.index <= done or not layout.has_free_text(line.start, line.end) or not _title_line(layout, line):
             continue
         first, last = _region(layout, line)
         done = last

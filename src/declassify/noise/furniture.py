@@ -17,7 +17,6 @@ import regex
 
 from ..model import Layout, Line
 from ..tiling import Disposition, Mark, make_attrs
-from .pages import line_has_free_text
 
 STAGE = "strip"
 INFERRED = "furniture.inferred-page-break"
@@ -51,7 +50,7 @@ def furniture_runs(layout: Layout) -> list[Run]:
             current.clear()
 
     for line in layout.lines:
-        if line_has_free_text(layout, line):
+        if layout.has_free_text(line.start, line.end):
             close()
         else:
             current.append(line)
@@ -111,7 +110,7 @@ def _near_hint(layout: Layout, line: Line, hints: list[int], reach: int = 0) -> 
             edge = other.next if step < 0 else other.start
             if _any_within(hints, edge - 1, edge + 1) or _any_within(hints, other.start, other.next):
                 return True
-            if line_has_free_text(layout, other):
+            if layout.has_free_text(other.start, other.end):
                 passed += 1
             i += step
     return False
@@ -305,7 +304,7 @@ def _free_lines_before(layout: Layout, index: int) -> Line | None:
     i = index - 1
     while i >= 0:
         line = layout.lines[i]
-        if line_has_free_text(layout, line):
+        if layout.has_free_text(line.start, line.end):
             return line
         i -= 1
     return None
@@ -315,7 +314,7 @@ def _free_lines_after(layout: Layout, index: int) -> Line | None:
     i = index + 1
     while i < len(layout.lines):
         line = layout.lines[i]
-        if line_has_free_text(layout, line):
+        if layout.has_free_text(line.start, line.end):
             return line
         i += 1
     return None
@@ -407,7 +406,7 @@ def _beside_page_furniture(layout: Layout, line: Line) -> bool:
         if not 0 <= i < len(layout.lines):
             continue
         neighbour = layout.lines[i]
-        if line_has_free_text(layout, neighbour):
+        if layout.has_free_text(neighbour.start, neighbour.end):
             continue
         for mark in layout.tiling.marks_in(neighbour.start, neighbour.end):
             if _is_hint(mark) or mark.attr("type") in ("pageNum", "header", "footer"):

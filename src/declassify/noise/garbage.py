@@ -37,12 +37,9 @@ def is_garbage(line: str) -> bool:
         # One token: garbage when it is mostly punctuation ('......I.', '-°“\\').
         alnum = sum(1 for c in line if c.isalnum())
         return len(line) >= 3 and alnum / len(line) < MIN_WORDLIKE_SHARE
-    if _ODD.isdisjoint(line):  # most lines: no odd character, only the words decide
-        odd = 0
-    else:
-        odd = sum(1 for c in line if c in _ODD)
-        if odd / len(line.replace(" ", "")) > MAX_ODD_SHARE:
-            return True
+    # Most lines hold no odd character at all: only the words decide.
+    if not _ODD.isdisjoint(line) and sum(1 for c in line if c in _ODD) / len(line.replace(" ", "")) > MAX_ODD_SHARE:
+        return True
     # Counting stops once enough tokens are word-like: a line of prose is
     # decided by its first few words.
     enough = MIN_WORDLIKE_SHARE * len(tokens)

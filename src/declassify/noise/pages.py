@@ -22,10 +22,6 @@ class Page:
     n: str | None  # the page number, where one is known
 
 
-def line_has_free_text(layout: Layout, line: Line) -> bool:
-    return layout.has_free_text(line.start, line.end)
-
-
 def boundary_offsets(layout: Layout) -> list[tuple[int, str | None]]:
     """Offsets where a new page begins, with its number when known, in order."""
     found: dict[int, str | None] = {}
