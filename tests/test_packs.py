@@ -73,6 +73,12 @@ def test_rule_ids_are_unique_across_packs():
             "bad pattern",
         ),
         ("not toml at all [[[", "not a valid rule pack file"),
+        (
+            "pack = 'bad'\ndescription = 'an identifier naming a unit but scoped to an item'\n[[rules]]\nid = 'bad.unit'\nkind = 'line'\n"
+            "pattern = 'REF (?P<n>\\d+)'\naction = { element = 'drop' }\njustification = 'exists only to be broken here'\nexamples = ['REF 1']\n"
+            "harvest = [{ fact = 'idno', group = 'n', unit = true }]\n",
+            "must have scope",
+        ),
     ],
 )
 def test_broken_packs_give_one_line_errors(tmp_path, content, message):

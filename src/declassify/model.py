@@ -57,7 +57,9 @@ class Fact:
     document they stand in (its classification banner, a receipt stamp).
     ``verbatim`` says the value is a stamp's whole text as OCR read it
     (which differs from page to page), not a value read out of it (a
-    registry number, a date).
+    registry number, a date).  ``unit`` says the value names the archival
+    unit it is printed on (a record or document number, not a case number
+    shared by many): see ``fact_scope``.
     """
 
     name: str
@@ -68,6 +70,7 @@ class Fact:
     scope: str = "item"
     attrs: tuple[tuple[str, str], ...] = ()
     verbatim: bool = False
+    unit: bool = False
 
     def attr(self, name: str, default: str | None = None) -> str | None:
         for key, value in self.attrs:

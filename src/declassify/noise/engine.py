@@ -213,7 +213,7 @@ def harvest(rule: Rule, match: regex.Match) -> list[Fact]:
                 attrs[key] = template
         attrs.update(normalised_attrs(spec.normalise, value))
         verbatim = spec.group is None and spec.value is None
-        facts.append(Fact(spec.fact, value, start, end, rule.id, spec.scope, tuple(sorted(attrs.items())), verbatim))
+        facts.append(Fact(spec.fact, value, start, end, rule.id, spec.scope, tuple(sorted(attrs.items())), verbatim, spec.unit))
     return facts
 
 

@@ -53,6 +53,7 @@ class Harvest:
     normalise: str = "text"
     scope: str = "item"
     attrs: tuple[tuple[str, str], ...] = ()
+    unit: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,8 @@ def _compile_rule(entry: dict, pack: str, path: Path) -> Rule:
         group = spec.get("group")
         if group is not None and group not in pattern.groupindex:
             raise RulePackError(f"{path}: rule {entry['id']}: harvest names unknown group {group!r}")
+        if spec.get("unit") and spec.get("scope") != "file":
+            raise RulePackError(f"{path}: rule {entry['id']}: a fact naming the unit (unit = true) must have scope = \"file\"")
         for group_name in regex.findall(r"\{(\w+)\}", spec.get("value", "")):
             if group_name not in pattern.groupindex:
                 raise RulePackError(f"{path}: rule {entry['id']}: value names unknown group {{{group_name}}}")
@@ -151,6 +154,7 @@ def _compile_rule(entry: dict, pack: str, path: Path) -> Rule:
                 normalise=spec.get("normalise", "text"),
                 scope=spec.get("scope", "item"),
                 attrs=tuple(sorted(spec.get("attrs", {}).items())),
+                unit=spec.get("unit", False),
             )
         )
     action = entry["action"]

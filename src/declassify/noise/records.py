@@ -39,4 +39,4 @@ def field_fact(label: str, value: str, start: int, end: int, rule: str) -> Fact 
     if "field" in spec:
         attrs["field"] = spec["field"]
     attrs.update(normalised_attrs(spec.get("normalise", "text"), value))
-    return Fact(spec["fact"], value, start, end, rule, "file", tuple(sorted(attrs.items())))
+    return Fact(spec["fact"], value, start, end, rule, "file", tuple(sorted(attrs.items())), unit=spec.get("unit", False))

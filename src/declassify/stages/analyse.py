@@ -14,6 +14,7 @@ from ..classification import level_by_id
 from ..dates import find_dates
 from ..document import Analysed, Classification, Correspondence, Item
 from ..doctypes import doctype
+from ..fact_scope import facts_by_item
 from ..model import Block, ItemDraft, Layout, Segmented
 from ..people.steps import link_persons, participants, speakers
 from ..structure.anatomy import dissect
@@ -25,15 +26,6 @@ from ..naming import item_id, safe_stem
 from ..settings import DEFAULT, Settings
 
 STAGE = "analyse"
-
-
-def collect_facts(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
-    """File-scoped facts go to every item; item-scoped ones to the item they stand in."""
-    item.facts = [
-        fact
-        for fact in layout.facts
-        if fact.scope == "file" or item.start <= fact.start < item.end
-    ]
 
 
 def classification(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> None:
@@ -321,7 +313,6 @@ def body(layout: Layout, item: Item, draft: ItemDraft, settings: Settings) -> No
 
 
 STEPS: tuple[Callable[[Layout, Item, ItemDraft, Settings], None], ...] = (
-    collect_facts,
     classification,
     pages,
     structure,
@@ -341,7 +332,8 @@ def analyse(segmented: Segmented, settings: Settings = DEFAULT) -> Analysed:
     layout = segmented.layout
     stem = safe_stem(layout.source.name)
     items = []
-    for draft in segmented.items:
+    facts = facts_by_item(layout.facts, [(draft.start, draft.end) for draft in segmented.items])
+    for draft, item_facts in zip(segmented.items, facts):
         item = Item(
             item_id=item_id(stem, draft.ordinal),
             ordinal=draft.ordinal,
@@ -349,6 +341,7 @@ def analyse(segmented: Segmented, settings: Settings = DEFAULT) -> Analysed:
             start=draft.start,
             end=draft.end,
         )
+        item.facts = item_facts
         for step in STEPS:
             step(layout, item, draft, settings)
         items.append(item)
