@@ -28,6 +28,9 @@ from declassify.classification import (
         ("~~TOP SECRET~~", "TOP SECRET", True, None),
         ("<del>CONFIDENTIAL</del>", "CONFIDENTIAL", True, None),
         ("C O N F I D E N T I A L", "CONFIDENTIAL", False, None),
+        ("S-E-C-R-E-T", "SECRET", False, None),
+        ("T-O-P S-E-C-R-E-T", "TOP SECRET", False, None),
+        ("S-E-C-R-E-T NOFORN", "SECRET", False, "NOFORN"),
         ("-GONFIDEN TAL", "CONFIDENTIAL", False, None),
         ("# SECRET", "SECRET", False, None),
         ("TOP SECRE", "TOP SECRET", False, None),
@@ -45,7 +48,7 @@ def test_markings(line, label, struck, caveat):
 
 @pytest.mark.parametrize(
     "line",
-    ["Secret", "SECRETARY", "The Secretary said", "EYES ONLY", "REGRET", "UNCLASSIFIED\tCONFIDENTIAL\tSECRET", "SENSITIVE", ""],
+    ["Secret", "SECRETARY", "The Secretary said", "X-RAY", "A-1 SECRETARIAT", "EYES ONLY", "REGRET", "UNCLASSIFIED\tCONFIDENTIAL\tSECRET", "SENSITIVE", ""],
 )
 def test_not_markings(line):
     assert read_marking(line) is None

@@ -170,9 +170,17 @@ def read_marking(line: str) -> Marking | None:
     return _read_marking(core, line)
 
 
+# A hyphen between two single capitals: cable banners spell a level out, 'S-E-C-R-E-T'.
+_LETTER_HYPHEN = regex.compile(r"(?<=(?<![^\W\d_])[A-Z])-(?=[A-Z](?![^\W\d_]))")
+
+
 def _marking_core(line: str) -> str:
-    """The line without strike-through, emphasis and the decoration around a banner."""
-    core = _TAGS.sub("", line)
+    """The line without strike-through, emphasis and the decoration around a banner.
+
+    Letters spelt out with hyphens become letters spaced out, which the
+    level patterns read.
+    """
+    core = _LETTER_HYPHEN.sub(" ", _TAGS.sub("", line))
     return core.replace("~~", " ").replace("**", " ").strip(" \t#*_~-=.:|()[]{}<>/\u2014\u2013")
 
 
