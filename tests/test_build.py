@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -263,3 +264,11 @@ def test_a_file_that_hangs_is_stopped_by_the_watchdog_and_costs_only_itself(tmp_
     assert summary.files == 3 and summary.items > 0
     assert not list((tmp_path / "out").glob("b-*.xml"))
     assert list((tmp_path / "out").glob("a-*.xml")) and list((tmp_path / "out").glob("c-*.xml"))
+
+
+def test_a_batch_tunes_the_collector_and_gives_it_back():
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), parallel.batch_collection():
+        assert gc.get_threshold() == (parallel.BATCH_GC_THRESHOLD, *before[1:])
+        raise RuntimeError("a file failed")
+    assert gc.get_threshold() == before
