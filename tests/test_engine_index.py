@@ -57,3 +57,32 @@ def test_hint_windows_follow_the_rules_reach(reach, expected):
     text = ("x" * 9 + "\n") * 200 + "objection\n" + ("y" * 9 + "\n") * 200
     hint = regex.compile("objection", regex.IGNORECASE)
     assert hint_windows(text, hint, reach) == expected
+
+
+def windows_by_whole_lines(text: str, hint, reach: int) -> list[tuple[int, int]]:
+    """The windows as defined: each occurrence's reach widened to whole lines, overlapping ones merged."""
+    windows: list[tuple[int, int]] = []
+    for match in hint.finditer(text):
+        lo = text.rfind("\n", 0, max(0, match.start() - reach)) + 1
+        hi = text.find("\n", min(len(text), match.end() + reach))
+        hi = len(text) if hi < 0 else hi
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ab", "x", "\n", " ", "\n\n", "yyyy"]), max_size=60).map("".join), st.integers(0, 12))
+def test_hint_windows_are_whole_lines_around_each_occurrence(text, reach):
+    """Line ends looked for only as far as needed: the same windows as searching from scratch each time."""
+    hint = regex.compile("ab|x")
+    assert hint_windows(text, hint, reach) == windows_by_whole_lines(text, hint, reach)
+
+
+def test_hint_windows_of_one_long_line():
+    """A flattened file with the hint every few characters is one window (make bench --pathological times it)."""
+    text = "abc " * 250_000
+    hint = regex.compile("abc")
+    assert hint_windows(text, hint, 10) == [(0, len(text))]

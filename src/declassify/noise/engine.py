@@ -448,10 +448,22 @@ def hint_windows(text: str, hint: regex.Pattern | None, reach: int = HINT_REACH)
     if hint is None:
         return [(0, len(text))]
     windows: list[tuple[int, int]] = []
+    # Line ends are looked for no further than needed, so that a file of a
+    # few long lines (a flattened OCR) costs in proportion to its length,
+    # not to its length times the occurrences of the hint: a line start
+    # only back to the end of the last window (before it, the windows
+    # merge anyway), a line end found once serves every later occurrence
+    # that stands before it.
+    line_end = -1
     for match in hint.finditer(text, timeout=block_timeout(len(text))):
-        lo = text.rfind("\n", 0, max(0, match.start() - reach)) + 1
-        hi = text.find("\n", min(len(text), match.end() + reach))
-        hi = len(text) if hi < 0 else hi
+        last = windows[-1][1] if windows else 0
+        cut = text.rfind("\n", last, max(last, match.start() - reach))
+        lo = cut + 1 if cut >= 0 else last
+        after = min(len(text), match.end() + reach)
+        if after > line_end:
+            line_end = text.find("\n", after)
+            line_end = len(text) if line_end < 0 else line_end
+        hi = line_end
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
         else:
