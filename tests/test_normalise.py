@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from declassify.stages.normalise import normalise, split_lines
+from declassify.model import Line
+from declassify.stages.normalise import LINE_TERMINATOR, normalise, split_lines
 from declassify.stages.read import decode
 
 
@@ -61,3 +64,20 @@ def test_double_spacing_detected_only_when_lines_run_on():
 def test_flattened_detected():
     flat = "word " * 400
     assert normalise(decode(flat.encode(), "f.txt")).traits.get("flattened") == "yes"
+
+
+def lines_by_pattern(text: str) -> list[Line]:
+    """The definition split_lines implements: LINE_TERMINATOR cuts, CRLF as one terminator."""
+    lines, start = [], 0
+    for match in LINE_TERMINATOR.finditer(text):
+        lines.append(Line(len(lines), start, match.start(), match.end()))
+        start = match.end()
+    if start < len(text) or not text:
+        lines.append(Line(len(lines), start, len(text), len(text)))
+    return lines
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bc", " ", "\n", "\r", "\r\n", "\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\t", "\x0c\n"]), max_size=30).map("".join))
+def test_split_lines_cuts_at_every_line_terminator(text):
+    assert list(split_lines(text)) == lines_by_pattern(text)

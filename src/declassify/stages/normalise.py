@@ -33,16 +33,24 @@ def normalise(source: Source) -> Layout:
     return layout
 
 
+# The characters of LINE_TERMINATOR, which end a piece of str.splitlines().
+_TERMINATOR_CHARS = "\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 def split_lines(text: str) -> Iterator[Line]:
-    """Lines with their terminators: raw[start:end] content, raw[end:next] terminator."""
+    """Lines with their terminators: raw[start:end] content, raw[end:next] terminator.
+
+    str.splitlines() cuts at exactly LINE_TERMINATOR (\\r\\n as one), in C,
+    twice as fast as the pattern; each piece ends in one terminator at
+    most, so stripping terminator characters from its end strips that one.
+    """
     start = 0
-    index = 0
-    for match in LINE_TERMINATOR.finditer(text):
-        yield Line(index, start, match.start(), match.end())
-        index += 1
-        start = match.end()
-    if start < len(text) or not text:
-        yield Line(index, start, len(text), len(text))
+    for index, piece in enumerate(text.splitlines(keepends=True)):
+        following = start + len(piece)
+        yield Line(index, start, start + len(piece.rstrip(_TERMINATOR_CHARS)), following)
+        start = following
+    if not text:
+        yield Line(0, 0, 0, 0)
 
 
 def _drop(start: int, end: int, rule: str) -> Mark:
