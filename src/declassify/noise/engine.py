@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 import regex
@@ -23,6 +23,7 @@ from ..dates import parse_date
 from ..model import Change, Fact, Layout
 from ..resources import data_path
 from ..tiling import Disposition, Mark, make_attrs
+from .hints import hint_spans, literal_words, lowered
 from .packs import Rule, RulePack
 
 STAGE = "strip"
@@ -72,7 +73,7 @@ def _multiline(hint: regex.Pattern) -> regex.Pattern:
 class _LineIndex:
     """The lines of a layout with their white space trimmed, and where hints occur, computed once."""
 
-    __slots__ = ("text", "lines", "starts", "trimmed", "cut", "_joined")
+    __slots__ = ("text", "lines", "starts", "trimmed", "cut", "_joined", "_found", "_lower")
 
     def __init__(self, layout: Layout):
         self.text = text = layout.text
@@ -85,6 +86,9 @@ class _LineIndex:
             trimmed.append((start, max(start, line.start + len(content.rstrip()))))
         self.trimmed = trimmed
         self._joined: dict[bool, tuple[str, list[int]]] = {}
+        # Rules that share a hint ('page' has four) share its scan.
+        self._found: dict[tuple[str, int, bool], list[int]] = {}
+        self._lower: tuple[str | None] | None = None
         # Lines something claimed part of: a control character normalise took
         # out, later a stamp an inline rule cut out.
         self.cut: set[int] = set()
@@ -102,7 +106,28 @@ class _LineIndex:
         holding a match is visited and the text is scanned once.
         """
         if hint is None or _BEYOND_ANCHORS.search(hint.pattern):
-            yield from range(len(self.lines))
+            return range(len(self.lines))
+        key = (hint.pattern, hint.flags, trimmed)
+        if key not in self._found:
+            self._found[key] = list(self._scan(hint, trimmed))
+        return self._found[key]
+
+    def lowered(self) -> str | None:
+        """The text lower-cased for literal hints (``hints.lowered``), computed once."""
+        if self._lower is None:
+            self._lower = (lowered(self.text),)
+        return self._lower[0]
+
+    def _scan(self, hint: regex.Pattern, trimmed: bool) -> Iterator[int]:
+        if literal_words(hint.pattern, hint.flags) is not None and not _LINE_BOUND_SYNTAX.search(hint.pattern):
+            # Words cannot run across a line break: the lines holding a
+            # match are the lines where the matches start.
+            last = -1
+            for start, _ in hint_spans(hint, self.text, self.lowered()):
+                index = bisect.bisect_right(self.starts, start) - 1
+                if index != last:
+                    yield index
+                    last = index
             return
         if _LINE_BOUND_SYNTAX.search(hint.pattern):
             text, starts = self.joined(trimmed)
@@ -437,7 +462,7 @@ def _at_line_boundaries(text: str, start: int, end: int) -> bool:
 HINT_REACH = 10_000
 
 
-def hint_windows(text: str, hint: regex.Pattern | None, reach: int = HINT_REACH) -> list[tuple[int, int]]:
+def hint_windows(text: str, hint: regex.Pattern | None, reach: int = HINT_REACH, *, lower: str | None = None) -> list[tuple[int, int]]:
     """Whole-line ranges of ``text`` within ``reach`` of an occurrence of ``hint``, merged.
 
     Without a hint (or in a file shorter than the reach) that is the whole
@@ -447,6 +472,8 @@ def hint_windows(text: str, hint: regex.Pattern | None, reach: int = HINT_REACH)
     """
     if hint is None:
         return [(0, len(text))]
+    if lower is None and literal_words(hint.pattern, hint.flags) is not None:
+        lower = lowered(text)
     windows: list[tuple[int, int]] = []
     # Line ends are looked for no further than needed, so that a file of a
     # few long lines (a flattened OCR) costs in proportion to its length,
@@ -455,11 +482,11 @@ def hint_windows(text: str, hint: regex.Pattern | None, reach: int = HINT_REACH)
     # merge anyway), a line end found once serves every later occurrence
     # that stands before it.
     line_end = -1
-    for match in hint.finditer(text, timeout=block_timeout(len(text))):
+    for start, end in hint_spans(hint, text, lower, timeout=block_timeout(len(text))):
         last = windows[-1][1] if windows else 0
-        cut = text.rfind("\n", last, max(last, match.start() - reach))
+        cut = text.rfind("\n", last, max(last, start - reach))
         lo = cut + 1 if cut >= 0 else last
-        after = min(len(text), match.end() + reach)
+        after = min(len(text), end + reach)
         if after > line_end:
             line_end = text.find("\n", after)
             line_end = len(text) if line_end < 0 else line_end
@@ -475,7 +502,8 @@ def _apply_block_rule(layout: Layout, rule: Rule, lines: _LineIndex | None = Non
     text = layout.text
     matches = []
     try:
-        for lo, hi in hint_windows(text, rule.hint, rule.reach or HINT_REACH):
+        lower = lines.lowered() if lines is not None else None
+        for lo, hi in hint_windows(text, rule.hint, rule.reach or HINT_REACH, lower=lower):
             matches += rule.pattern.finditer(text, lo, hi, timeout=block_timeout(hi - lo))
     except TimeoutError:
         _timed_out(layout, rule, 0, len(text))
