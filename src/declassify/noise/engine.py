@@ -23,7 +23,7 @@ from ..dates import parse_date
 from ..model import Change, Fact, Layout
 from ..resources import data_path
 from ..tiling import Disposition, Mark, make_attrs
-from .hints import hint_spans, literal_words, lowered
+from .hints import candidate_starts, has_plan, hint_spans, lowered
 from .packs import Rule, RulePack
 
 STAGE = "strip"
@@ -119,13 +119,15 @@ class _LineIndex:
         return self._lower[0]
 
     def _scan(self, hint: regex.Pattern, trimmed: bool) -> Iterator[int]:
-        if literal_words(hint.pattern, hint.flags) is not None and not _LINE_BOUND_SYNTAX.search(hint.pattern):
-            # Words cannot run across a line break: the lines holding a
-            # match are the lines where the matches start.
+        places = None if _LINE_BOUND_SYNTAX.search(hint.pattern) else candidate_starts(hint, self.text, self.lowered())
+        if places is not None:
+            # The lines in which a match starts (what the search below
+            # finds), tried only where one of the hint's words stands.
+            starts, exact = places
             last = -1
-            for start, _ in hint_spans(hint, self.text, self.lowered()):
+            for start, _ in starts:
                 index = bisect.bisect_right(self.starts, start) - 1
-                if index != last:
+                if index != last and (exact or hint.match(self.text, start)):
                     yield index
                     last = index
             return
@@ -472,7 +474,7 @@ def hint_windows(text: str, hint: regex.Pattern | None, reach: int = HINT_REACH,
     """
     if hint is None:
         return [(0, len(text))]
-    if lower is None and literal_words(hint.pattern, hint.flags) is not None:
+    if lower is None and has_plan(hint):
         lower = lowered(text)
     windows: list[tuple[int, int]] = []
     # Line ends are looked for no further than needed, so that a file of a
