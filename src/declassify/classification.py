@@ -170,6 +170,8 @@ def read_marking(line: str) -> Marking | None:
     return _read_marking(core, line)
 
 
+# What stands around a banner without being part of it: rules, bullets, brackets.
+_DECORATION = " \t#*_~-=.:|()[]{}<>/\u2014\u2013"
 # A hyphen between two single capitals: cable banners spell a level out, 'S-E-C-R-E-T'.
 _LETTER_HYPHEN = regex.compile(r"(?<=(?<![^\W\d_])[A-Z])-(?=[A-Z](?![^\W\d_]))")
 
@@ -181,7 +183,7 @@ def _marking_core(line: str) -> str:
     level patterns read.
     """
     core = _LETTER_HYPHEN.sub(" ", _TAGS.sub("", line))
-    return core.replace("~~", " ").replace("**", " ").strip(" \t#*_~-=.:|()[]{}<>/\u2014\u2013")
+    return core.replace("~~", " ").replace("**", " ").strip(_DECORATION)
 
 
 def _capitals(core: str) -> bool | None:
@@ -273,7 +275,7 @@ def normalise_level(text: str) -> Level | None:
 
 def read_caveat(line: str) -> str | None:
     """The handling caveat ``line`` consists of ('EYES ONLY AMBASSADOR', 'NO FOREIGN DISSEM'), or None."""
-    core = _TAGS.sub("", line).replace("~~", " ").strip(" \t#*_~-=.:|()[]{}<>/\u2014\u2013")
+    core = _TAGS.sub("", line).replace("~~", " ").strip(_DECORATION)
     if not core or len(core) > 60 or core.upper() != core:
         return None
     if not _caveat_finder().search("".join(core.split())):  # no caveat can match: skip the fuzzy pattern

@@ -119,7 +119,8 @@ class _LineIndex:
         return self._lower[0]
 
     def _scan(self, hint: regex.Pattern, trimmed: bool) -> Iterator[int]:
-        places = None if _LINE_BOUND_SYNTAX.search(hint.pattern) else candidate_starts(hint, self.text, self.lowered())
+        line_bound = bool(_LINE_BOUND_SYNTAX.search(hint.pattern))
+        places = None if line_bound else candidate_starts(hint, self.text, self.lowered())
         if places is not None:
             # The lines in which a match starts (what the search below
             # finds), tried only where one of the hint's words stands.
@@ -131,7 +132,7 @@ class _LineIndex:
                     yield index
                     last = index
             return
-        if _LINE_BOUND_SYNTAX.search(hint.pattern):
+        if line_bound:
             text, starts = self.joined(trimmed)
             hint = _multiline(hint)
         else:

@@ -1,7 +1,9 @@
 """Stage 6, analyse: what each document is, when and by whom, and how its body is built.
 
-Each step is a function over one item (with the file's layout, the item's
-draft from segmentation and the run's settings); the order is ``STEPS``.
+The harvested facts are first given to the items they describe (see
+``fact_scope``); then each step is a function over one item (with the
+file's layout, the item's draft from segmentation and the run's settings);
+the order is ``STEPS``.
 """
 
 from __future__ import annotations
