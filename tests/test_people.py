@@ -110,8 +110,9 @@ TURN_PINS = {
     CORPUS / "jfkdoctly_03.txt": ["per-tower-john", "per-angleton-james", "per-tower-john"]
     + ["per-schwarz-frederick", "per-angleton-james"] * 10
     + ["per-schwarz-frederick"],
-    # An interview summary reports the interviewee's words in narrative paragraphs: one turn.
-    CORPUS / "jfkav_02.txt": ["per-moody-juanita"],
+    # An interview summary reports the interviewee's words in narrative paragraphs; the one
+    # paragraph that reports another participant's words ('Burns stated that ...') is Burns's turn.
+    CORPUS / "jfkav_02.txt": ["per-moody-juanita", "pers-burns"] + ["per-moody-juanita"] * 3,
 }
 
 

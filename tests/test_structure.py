@@ -96,7 +96,7 @@ def test_memo_heading_fields_become_lists():
 # Where a careful archivist splits each multi-document dev file: (items, text that opens each later item).
 SPLITS = {
     "crest_02.txt": ["routing-slip", "other"],  # a routing slip, then the memorandum it routes
-    "jfkmd_01.txt": ["memorandum", "other"],  # a memorandum, then its attachment (table of contents)
+    "jfkmd_01.txt": ["memorandum", "report"],  # a memorandum, then its attachment (a paper: table of contents)
     "jfktess_01.txt": ["memorandum", "other"],  # a memorandum for the President, then its enclosure
     "jfktess_02.txt": ["letter", "other"],  # a letter, then a telephone message on a new page
     # SSCIA index cards, one per sheet; sheets that say they continue a card stay with the card before them

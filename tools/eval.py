@@ -47,8 +47,14 @@ def build(raw: Path, out: Path, jobs: int | None) -> float:
         command += ["--jobs", str(jobs)]
     started = time.perf_counter()
     # A file that fails to encode is one line on stderr and exit status 1: that is part of
-    # what is measured (a failed file scores nothing), not a reason to stop.
-    subprocess.run(command, check=False)
+    # what is measured (a failed file scores nothing), not a reason to stop.  The errors
+    # are counted and the first few shown.
+    result = subprocess.run(command, check=False, capture_output=True, text=True)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    if errors:
+        print(f"  {len(errors)} file(s) failed to encode, e.g.:", file=sys.stderr)
+        for line in errors[:3]:
+            print("    " + line[:300], file=sys.stderr)
     return time.perf_counter() - started
 
 

@@ -174,6 +174,11 @@ def find_dates(text: str, pos: int = 0, endpos: int | None = None, *, month_year
     return result
 
 
+def earliest_document_year() -> int:
+    """The earliest year a document of the collections is dated (data/dates.json)."""
+    return int(_vocab()["earliest_document_year"])
+
+
 def parse_date(text: str, *, month_year_numeric: bool = True) -> DateValue | None:
     """The date that ``text`` is, allowing only punctuation and white space around it."""
     stripped = text.strip(" \t\n.,;:()[]")

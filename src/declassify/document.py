@@ -95,6 +95,7 @@ class Item:
     doctype_evidence: str = "no signal"
     title: str = ""
     date: DateValue | None = None
+    date_evidence: str | None = None  # where the date came from, when not the document's own text
     place: str | None = None
     classification: Classification | None = None
     pages: int | None = None
@@ -110,6 +111,7 @@ class Item:
     evidence: list[str] = field(default_factory=list)  # why the item was cut and typed as it was
     notes: list[tuple[str, str]] = field(default_factory=list)  # (type, text) for notesStmt
     anatomy: object = None  # structure.anatomy.Anatomy, while analysis runs
+    catalogue: object = None  # structure.catalogue.Catalogue, for the record's main document
 
 
 @dataclass(slots=True)

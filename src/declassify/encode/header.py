@@ -154,12 +154,44 @@ def source_desc(file_desc: etree._Element, layout: Layout, item: Item) -> None:
         for fact in sorted(events, key=lambda f: (FACT_ORDER[f.name], f.start)):
             provenance = el(history, "provenance", type=fact.name, when=fact.attr("when"))
             _dated_text(provenance, fact)
+    catalogue_bibl(desc, item)
     bibl = el(desc, "bibl", type="ocr")
     el(bibl, "idno", layout.source.name, type="filename")
     el(bibl, "idno", layout.source.sha256, type="sha256")
     el(bibl, "citedRange", unit="char", **{"from": str(item.start), "to": str(item.end)})
     if layout.source.warnings:
         el(bibl, "note", "; ".join(layout.source.warnings), type="encoding")
+
+
+CATALOGUE_ID = "catalogue"
+# The catalogue's fields in the order a reader looks for them; others follow in the order found.
+CATALOGUE_ORDER = ("title", "date", "originator", "from", "to", "original-classification", "content-type", "document-type")
+
+
+def catalogue_bibl(desc: etree._Element, item: Item) -> None:
+    """What the repository's catalogue says of the record (``bibl type="catalogue"``), for its main document.
+
+    The catalogue is the archive's description, not the document's own
+    words: it stands apart from ``msDesc``, and a header value taken from it
+    points here with ``@source``.
+    """
+    catalogue = item.catalogue
+    if catalogue is None or not catalogue.fields:
+        return
+    order = {name: i for i, name in enumerate(CATALOGUE_ORDER)}
+    fields = sorted(catalogue.fields, key=lambda pair: order.get(pair[0], len(order)))
+    bibl = el(desc, "bibl", type="catalogue", xml_id=CATALOGUE_ID)
+    for name, fact in fields:
+        if name == "title":
+            el(bibl, "title", fact.value)
+        elif fact.attr("when"):
+            el(bibl, "date", fact.value, type={"date": "document", "catalogue-date": "catalogue-entry"}.get(name, name), when=fact.attr("when"))
+        elif name == "original-classification":
+            level = fact.attr("level")
+            label = next((lv.label for lv in levels() if lv.id == level), None)
+            el(bibl, "note", fact.value, type=name, n=label, ana=f"#cls-{level}" if level else None)
+        else:
+            el(bibl, "note", fact.value, type=name)
 
 
 def _dated_text(parent: etree._Element, fact: Fact) -> None:
@@ -199,7 +231,8 @@ def profile_desc(header: etree._Element, item: Item) -> None:
     if item.date or item.place:
         creation = el(profile, "creation")
         if item.date:
-            el(creation, "date", item.date.text, when=item.date.when)
+            source = f"#{CATALOGUE_ID}" if item.date_evidence and item.catalogue is not None else None
+            el(creation, "date", item.date.text, when=item.date.when, source=source)
         if item.place:
             if item.date:
                 creation[-1].tail = ", "

@@ -127,10 +127,129 @@ def claim_cover_sheets(layout: Layout) -> None:
                 while text[b - 1].isspace():
                     b -= 1
                 layout.claim(Mark(a, b, Disposition.HEADER, RULE, "header"), STAGE, "cover sheet")
-        for line in region:
-            match = _FIELD.match(text, line.start, line.end)
-            if not match or not match.group("value"):
-                continue
-            fact = field_fact(match.group("label"), match.group("value"), *match.span("value"), RULE)
-            if fact is not None:
-                layout.facts.append(fact)
+        layout.facts.extend(form_facts(text, region))
+
+
+# Labels whose value is typed in the form's second column and that
+# alignment may assign: the record's originator, sender, recipient, title.
+_PARTY_LABELS = ("originator", "from", "to", "title")
+_LEVEL_WORDS = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "RESTRICTED")
+
+
+def _value_date(value: str) -> bool:
+    """A form's DATE value: mm/dd/yy(yy), with 00 for what is unknown."""
+    return bool(regex.fullmatch(r"[0-3]?\d/[0-3]?\d/(?:19|20)?\d\d", value.strip(" .,")))
+
+
+def form_facts(text: str, region: list) -> list:
+    """The facts of an identification form's fields, as far as they are certain.
+
+    OCR of the two-column form gives either 'LABEL : value' lines, which are
+    read as they stand, or a run of labels and then a run of values.  Values
+    of a separated run are assigned only where the form's shape makes it
+    certain, as NARA's own catalogue parser does: the record's DATE is the
+    first date value after the DATE label that follows the document labels
+    (the printout's 'Date:' heads the form, the review date follows the
+    classification); the CLASSIFICATION is a level word among the values;
+    originator, sender, recipient and title only when exactly as many
+    values stand between the labels and the date as there are labels.
+    """
+    entries = []  # (kind, label, value, start, end): kind is 'field', 'label', 'title' or 'value'
+    for line in region:
+        content = text[line.start : line.end]
+        label = _label_of(content)
+        match = _FIELD.match(text, line.start, line.end)
+        if label and match and match.group("value"):
+            entries.append(("field", label, match.group("value"), *match.span("value")))
+        elif label:
+            entries.append(("label", label, "", line.start, line.end))
+        elif _fold(content) in _titles():
+            entries.append(("title", None, "", line.start, line.end))
+        elif sum(c.isalnum() for c in content) >= 2:
+            stripped = content.strip()
+            lead = content.find(stripped)
+            entries.append(("value", None, stripped, line.start + lead, line.start + lead + len(stripped)))
+    facts = []
+    document_at = next((k for k, e in enumerate(entries) if e[0] != "value" and e[1] in _PARTY_LABELS), None)
+    for k, (kind, label, value, start, end) in enumerate(entries):
+        if kind != "field":
+            continue
+        if label == "date" and (document_at is None or k < document_at or _printout(entries, k)):
+            continue  # the printout's 'Date: 10/06/93 Page: 1', not the record's
+        fact = field_fact(label, value, start, end, RULE) if _plausible(label, value) else None
+        if fact is not None:
+            facts.append(fact)
+    if document_at is None:
+        return facts
+    have = {f.attr("field") or f.name for f in facts}
+    # A label with its value on the next line ('FROM:' / 'DIRECTOR' / 'TO : JMWAVE'):
+    # the value stands alone between that label and the next one.
+    for k, (kind, label, _, _, _) in enumerate(entries):
+        if kind != "label" or k + 1 >= len(entries) or entries[k + 1][0] != "value" or label in have:
+            continue
+        if k + 2 < len(entries) and entries[k + 2][0] == "value":
+            continue
+        if k > 0 and entries[k - 1][0] == "label":
+            continue  # a run of bare labels: their values stand somewhere after them all
+        if label == "date" and (k < document_at or not _value_date(entries[k + 1][2]) or _printout(entries, k + 1)):
+            continue
+        entry = entries[k + 1]
+        fact = field_fact(label, entry[2], entry[3], entry[4], RULE) if _plausible(label, entry[2]) else None
+        if fact is not None:
+            facts.append(fact)
+            have.add(fact.attr("field") or fact.name)
+    labels = [(k, e) for k, e in enumerate(entries) if e[0] == "label"]
+    date_label = next((k for k, e in labels if e[1] == "date" and k > document_at), None)
+    values = [(k, e) for k, e in enumerate(entries) if e[0] == "value" and k > document_at]
+    level_at = next((k for k, e in values if e[2].upper().strip(" .") in _LEVEL_WORDS), None)
+    date_at = None
+    if date_label is not None and "date" not in have:
+        for k, entry in values:
+            if k > date_label and (level_at is None or k < level_at) and _value_date(entry[2]) and not _printout(entries, k):
+                date_at = k
+                fact = field_fact("date", entry[2], entry[3], entry[4], RULE)
+                if fact is not None:
+                    facts.append(fact)
+                break
+    if level_at is not None and "original-classification" not in have:
+        entry = entries[level_at]
+        fact = field_fact("classification", entry[2], entry[3], entry[4], RULE)
+        if fact is not None:
+            facts.append(fact)
+    if date_at is not None:
+        party = [(k, e[1]) for k, e in labels if k >= document_at and e[1] in _PARTY_LABELS and k < date_at]
+        # A separated run: every value after every label (and after the form's
+        # 'Document Information' title, which OCR may put between the runs).
+        last_label = max([k for k, _ in party] + [date_label or 0])
+        last_title = max([k for k, e in enumerate(entries[:date_at]) if e[0] == "title"], default=-1)
+        party_labels = [label for _, label in party]
+        party_values = [e for k, e in values if max(last_label, last_title) < k < date_at]
+        if party_labels and len(party_values) == len(party_labels):
+            for label, entry in zip(party_labels, party_values):
+                if label in have or not _plausible(label, entry[2]):
+                    continue
+                fact = field_fact(label, entry[2], entry[3], entry[4], RULE)
+                if fact is not None:
+                    facts.append(fact)
+    return facts
+
+
+def _plausible(label: str, value: str) -> bool:
+    """A value OCR read for ``label`` that can be its value: a date for DATE, words for a party.
+
+    A value holding another field's label ('66000 Date: 11-04-2021') is two
+    fields run together, and a value of fewer than four letters for a
+    title or party is debris of the form ('www', '10 :').
+    """
+    if label == "date":
+        return _value_date(value)
+    if label in _PARTY_LABELS:
+        if _FIELD.match(value) and _label_of(value):
+            return False
+        return sum(c.isalpha() for c in value) >= (4 if label == "title" else 2) and not regex.search(r"(?i)\bdate\s*:", value)
+    return True
+
+
+def _printout(entries: list, k: int) -> bool:
+    """The entry is followed by the printout's 'Page:' label (the form's own print date)."""
+    return any(e[1] == "page" for e in entries[k + 1 : k + 3] if e[0] != "value")

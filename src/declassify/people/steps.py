@@ -77,7 +77,7 @@ class People:
             return None  # 'Mrs.' alone, or an office nobody certainly held, names nobody
         person = self._find(entry, name)
         if person is None:
-            if entry is None and (not create or not _looks_personal(name)):
+            if entry is None and (not create or not looks_personal(name)):
                 return None
             person = Person(
                 xml_id=f"per-{entry.key}" if entry else local_person_id(name),
@@ -98,12 +98,13 @@ class People:
         for person in self.item.persons:
             if entry is not None and person.ref == entry.key:
                 return person
-            if entry is None and person.ref is None and fold(person.name) == fold(name):
+            if entry is None and person.ref is None and (fold(person.name) == fold(name) or person.xml_id == local_person_id(name)):
+                # Spellings that differ only in what an id drops ("Dr. Baker'", "Dr. Baker") are one person.
                 return person
         return None
 
 
-def _looks_personal(name: str) -> bool:
+def looks_personal(name: str) -> bool:
     """A name as a person's name is written: capitalised words or initials, no office or article among them."""
     words = [w.strip(",.()") for w in name.split() if w.strip(",.()")]
     office = _office_words() | {a.lower() for a in _speech_data()["office_words"]["articles"]}
@@ -190,7 +191,7 @@ def _read_list(layout: Layout, item: Item, people: People, node: Node, sides: di
             continue
         # 'Eric Richard, Peter Fenn' names two people; 'Mr. Dobrynin, Chief, American' one and an office.
         names = [part.strip() for part in regex.split(r",|\s+and\s+", text.split(" - ")[-1]) if part.strip()]
-        names = [n for n in names if n == name or (len(n.split()) >= 2 and _looks_personal(n) and n not in _sides())]
+        names = [n for n in names if n == name or (len(n.split()) >= 2 and looks_personal(n) and n not in _sides())]
         for each in names:
             person = people.person(each, role, side if kind == "participants" else None)
             if person is None:

@@ -127,6 +127,30 @@ FIXES: tuple[Callable[[str], Iterator[Mark]], ...] = (
 )
 
 
+NEARLY_ALL = 0.9
+ALL_BUT_A_FEW = 0.95  # of a long file's lines followed by one blank line: the engine's habit, not paragraphs
+ENGINE_TRAIT_LINES = 30
+TYPED_LINE_CHARS = 100  # a typed page's lines are at most about this long (median)
+RUN_ON_SHARE = 0.3  # share of a typed page's lines that break mid-sentence, at least
+
+
+FULL_LINE = 0.7  # of the typical (80th percentile) line: a line wrapped at the margin
+FULL_SHARE = 0.4  # share of a typed page's lines that run to the margin, at least
+MIN_TYPICAL_CHARS = 40
+
+
+def _typed_lines(text: str, contentful: list) -> bool:
+    """The lines are a typed page's: short, many running to the margin, many breaking mid-sentence."""
+    lengths = sorted(len(text[ln.start : ln.end].strip()) for ln in contentful)
+    typical = lengths[int(len(lengths) * 0.8)]
+    if lengths[len(lengths) // 2] > TYPED_LINE_CHARS or typical < MIN_TYPICAL_CHARS:
+        return False
+    if sum(1 for n in lengths if n >= FULL_LINE * typical) < FULL_SHARE * len(lengths):
+        return False
+    open_ended = sum(1 for ln in contentful if text[ln.start : ln.end].rstrip()[-1:] not in '.!?:;"\u201d')
+    return open_ended >= RUN_ON_SHARE * len(contentful)
+
+
 def detect_traits(layout: Layout) -> dict[str, str]:
     """Facts about the file's layout that later stages adapt to.
 
@@ -158,6 +182,14 @@ def detect_traits(layout: Layout) -> dict[str, str]:
                 if before and before[-1] not in '.!?:;"\u201d' and after[:1].islower():
                     run_on += 1
         if single_gap / len(contentful) >= 0.6 and run_on / single_gap >= 0.25:
+            traits["spacing"] = "double"
+        elif (single_gap / len(contentful) >= NEARLY_ALL and _typed_lines(text, contentful)) or (
+            len(contentful) >= ENGINE_TRAIT_LINES and single_gap / len(contentful) >= ALL_BUT_A_FEW
+        ):
+            # Apple Vision OCR of the JFK releases puts a blank line after every
+            # line, capitals or not: when nearly every line is followed by one
+            # and the lines are a typed page's (short, most of them breaking
+            # mid-sentence), the blank lines are line breaks too.
             traits["spacing"] = "double"
     longest = max((ln.end - ln.start for ln in lines), default=0)
     if longest > 600 and longest > 0.5 * len(text):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Layout
+from ..noise.catalogue import claim_catalogue_panels
 from ..noise.banners import claim_banners, claim_inline_banners
 from ..noise.coversheets import claim_cover_sheets
 from ..noise.duplicates import claim_duplicate_pages
@@ -32,6 +33,11 @@ from ..settings import DEFAULT, Settings
 def front_matter(layout: Layout, settings: Settings) -> None:
     """YAML front matter of OCR repositories: catalogue fields, harvested."""
     claim_front_matter(layout)
+
+
+def catalogue_panels(layout: Layout, settings: Settings) -> None:
+    """Repositories' catalogue panels at the head of a page (the CIA reading room's fields), harvested."""
+    claim_catalogue_panels(layout)
 
 
 def rule_packs(layout: Layout, settings: Settings) -> None:
@@ -105,6 +111,7 @@ def duplicate_pages(layout: Layout, settings: Settings) -> None:
 
 TRANSFORMS: tuple[Callable[[Layout, Settings], None], ...] = (
     front_matter,
+    catalogue_panels,
     rule_packs,
     forms,
     cover_sheets,

@@ -41,6 +41,11 @@ def add_person(item: Item, name: str, role: str) -> Person:
     return person
 
 
+def add_correspondence(item: Item, kind: str, names: list[str], subtype: str | None = None) -> Correspondence | None:
+    """A sending or receiving of the document by ``names`` (persons where they are personal names)."""
+    return _action(item, kind, names, subtype)
+
+
 def _action(item: Item, kind: str, names: list[str], subtype: str | None = None) -> Correspondence | None:
     names = [" ".join(n.split()).strip(" ,.;") for n in names if n and n.strip(" ,.;")]
     if not names:
@@ -55,6 +60,13 @@ def _action(item: Item, kind: str, names: list[str], subtype: str | None = None)
     return action
 
 
+def _addressee_like(line: str) -> bool:
+    """An inside address's first line names someone ('The Honorable ...', 'Mr. Smith'), not a signer's title ('Director')."""
+    from .addressees import is_name_line, names_with_honorific
+
+    return names_with_honorific(line) or is_name_line(line)
+
+
 def salute_name(salute: str | None) -> str | None:
     match = _SALUTE_NAME.match(salute or "")
     return match.group("name").strip() if match else None
@@ -63,7 +75,7 @@ def salute_name(salute: str | None) -> str | None:
 def letter_correspondents(item: Item, anatomy: Anatomy) -> None:
     senders = [anatomy.signer or anatomy.letterhead or anatomy.heading_from]
     recipients = []
-    if anatomy.addressee_lines:
+    if anatomy.addressee_lines and _addressee_like(anatomy.addressee_lines[0]):
         recipients.append(_HONORIFIC.sub("", anatomy.addressee_lines[0]))
     elif anatomy.heading_to:
         recipients += regex.split(r"\s+and\s+", anatomy.heading_to)

@@ -109,6 +109,15 @@ def _new_card(layout: Layout, page_at: int, text: str) -> bool:
     return not vocab.card_continuation.search(page_text)
 
 
+CONTINUATION_BLOCKS = 3  # blocks at a page's head in which its continuation head may stand, after debris
+
+
+def _continues(texts: list[str], i: int) -> bool:
+    """The page that block i opens continues the document before it ('Memo to Mr. Belmont' / 'Re: ...')."""
+    head = vocabulary().continuation_head
+    return any(head.match(t.lstrip()) for t in texts[i : i + CONTINUATION_BLOCKS] if t.strip())
+
+
 def find_cuts(layout: Layout, blocks: list[Block]) -> list[Cut]:
     boundaries = [offset for offset, _ in boundary_offsets(layout)]
     texts = [FreeText(layout, b.start, b.end).text for b in blocks]
@@ -136,7 +145,7 @@ def find_cuts(layout: Layout, blocks: list[Block]) -> list[Cut]:
         elif has_text and page_at is not None and _new_card(layout, page_at, text):
             cut = Cut(page_at, "an index card begins on a new page")
         elif has_text and closed:
-            if page_at is not None:
+            if page_at is not None and not _continues(texts, i):
                 cut = Cut(page_at, "a new page after the close of a document")
             elif _opening(texts, i):
                 cut = Cut(_with_banners(layout, _line_start(layout, block.start), previous_end), "an opening after the close of a document")

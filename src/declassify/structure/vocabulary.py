@@ -31,6 +31,7 @@ class Vocabulary:
     card_continuation: regex.Pattern
     attachment_mention: regex.Pattern
     acp_station: regex.Pattern
+    continuation_head: regex.Pattern
 
 
 def _alternation(words) -> str:
@@ -69,6 +70,7 @@ def vocabulary() -> Vocabulary:
         card_continuation=regex.compile(data["record_cards"]["continuation"]),
         attachment_mention=regex.compile(data["attachments"]["mentions"]),
         acp_station=regex.compile(rf"(?:{_alternation(telegram['acp_stations'])})\s+[A-Z][A-Z .]*"),
+        continuation_head=regex.compile(data["continuation_heads"]["pattern"]),
     )
 
 
