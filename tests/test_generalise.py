@@ -265,3 +265,66 @@ def test_line_per_line_ocr_gets_its_paragraphs_back():
 def test_short_letter_with_blank_lines_is_not_line_per_line():
     text = "Washington, March 1, 1962\n\nDear Mr. Smith:\n\nThank you for your letter.\n\nSincerely,\n\nJohn Doe\n"
     assert "spacing" not in _layout(text, until="normalise").traits
+
+
+# -- speakers --------------------------------------------------------------------------------
+
+
+def _turns(text):
+    root = _item(text).root
+    return [sp.get("who") for sp in root.xpath("//t:sp", namespaces=NS)]
+
+
+MEETING = (
+    "MEMORANDUM FOR THE RECORD\n\nSUBJECT: Morning Meeting of 3 December 1968\n\n"
+    "1. DD/I noted that the briefing of yesterday had been most useful to all concerned.\n\n"
+    "2. The Director asked Goodwin to review the record on this matter with care.\n\n"
+    "3. I told the group that we would have the paper ready within the week.\n\n"
+    "Paul Smith\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A memorandum recording a meeting: an office, a title alone, the writer's 'I'.
+        (MEETING, ["#pers-dd-i", "#pers-the-director", "#pers-paul-smith"]),
+        # A memorandum with one reported sentence is no meeting's record: no turns.
+        ("MEMORANDUM FOR THE RECORD\n\nSUBJECT: A call\n\n1. Mr. Jones said that he would call again next week about it.\n\n"
+         "2. The file was closed after the call and sent to the registry.\n", []),
+        # An outline's letters are not answers.
+        ("STUDY OF THE PLAN\n\nA. Interim Financing of the Opposition\n\nB. Propaganda and the press in the capital\n\n"
+         "C. The military aspects of the plan\n", []),
+    ],
+    ids=["meeting", "one-sentence", "outline"],
+)
+def test_meeting_turns(text, expected):
+    assert _turns(text) == expected
+
+
+def test_transcript_labels_inside_a_paragraph_open_turns():
+    text = (
+        "TRANSCRIPT OF PROCEEDINGS\n\nMR. SMITH: Where were you on that day, and who was with you?\n"
+        "MR. JONES: I was at home.\nMR. SMITH: Alone?\nMR. JONES:\nYes, alone, the whole day.\n"
+    )
+    assert _turns(text) == ["#pers-mr-smith", "#pers-mr-jones", "#pers-mr-smith", "#pers-mr-jones"]
+
+
+def test_flattened_minutes_cut_at_labels():
+    text = ("DEPUTIES MEETING Monday, 1 February 1954 PRESENT: Mr. Dulles, Mr. Amory, Colonel Smith Mr, Dulles: a. Asked the deputy "
+            "to draft a paper on the political situation for the next meeting. Mr. Amory: Stated that the office had already "
+            "produced studies on this subject and would send a summary. " * 3)
+    layout = _layout(text, until="repair")
+    assert layout.traits.get("flattened") == "yes"
+    assert len(_turns(text)) >= 2
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [("A. O. Schwarz, Jr., Chief Counsel", None), ("A. Yes, I was.", "A"), ("Q And then?", None), ("a. Asked DD/I to draft", None)],
+)
+def test_answer_labels_are_not_initials_or_sub_paragraphs(text, label):
+    from declassify.people.speech import speech_in
+
+    speech = speech_in(text)
+    assert (speech.subject if speech and speech.label else None) == label

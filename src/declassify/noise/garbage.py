@@ -96,6 +96,39 @@ MIN_NUMBERED_LINES = 5
 MAX_LINE_NUMBER = 30
 
 
+_LONE_NUMBER = regex.compile(r"[ \t]*(?P<n>\d{1,2})[ \t]*")
+MIN_LONE_NUMBERS = 8
+MIN_LONE_SPREAD = 12  # the numbers reach this far down the page: not a short list
+LINES_PER_PAGE = 25
+
+
+def _claim_lone_line_numbers(layout: Layout, page) -> None:
+    """A transcript page whose margin numbers OCR read as lines of their own ('5' / '6' / '7' ...).
+
+    Engines that read the page in columns put the numbers on lines of their
+    own, in any order; a page with at least eight such lines whose numbers
+    are a page's line numbers (eight different ones at least, reaching 12, up to
+    25, most of them different) has them
+    claimed, each as ``lb n``.
+    """
+    text = layout.text
+    lone = []
+    for line in page_lines(layout, page):
+        if not layout.has_free_text(line.start, line.end):
+            continue
+        match = _LONE_NUMBER.fullmatch(text, line.start, line.end)
+        if match and layout.tiling.is_free(match.start("n"), match.end("n")) and int(match.group("n")) <= LINES_PER_PAGE:
+            lone.append(match)
+    values = [int(m.group("n")) for m in lone]
+    if len(set(values)) < MIN_LONE_NUMBERS or len(set(values)) < 0.7 * len(values) or max(values) < MIN_LONE_SPREAD:
+        return
+    for match in lone:
+        if layout.can_claim(match.start("n"), match.end()):
+            end = len(text[: match.end()].rstrip(" \t"))
+            mark = Mark(match.start("n"), end, Disposition.FORME, LINE_NUMBER_RULE, "lb", make_attrs(n=str(int(match.group("n")))))
+            layout.claim(mark, STAGE, "line number")
+
+
 def claim_line_numbers(layout: Layout) -> None:
     """Stenographic transcripts number the lines of each page (1 to 25) in the margin.
 
@@ -113,6 +146,7 @@ def claim_line_numbers(layout: Layout) -> None:
             match = _NUMBERED.match(text, ranges[0][0], line.end)
             if match and match.end("n") <= ranges[0][1] and int(match.group("n")) <= MAX_LINE_NUMBER:
                 numbered.append(match)
+        _claim_lone_line_numbers(layout, page)
         if len(numbered) < MIN_NUMBERED_LINES:
             continue
         values = [int(m.group("n")) for m in numbered]

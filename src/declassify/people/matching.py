@@ -86,6 +86,11 @@ def ocr_distance(a: str, b: str, budget: float) -> float:
     return rows[n][m]
 
 
+def ocr_budget(length: int) -> float:
+    """The edit cost two spellings of a name this long may differ by (speech.json 'ocr' limits)."""
+    return _budget(length)
+
+
 def _budget(length: int) -> float:
     allowed = 0.0
     for min_length, max_cost in speech_vocabulary().limits:

@@ -9,6 +9,7 @@ registry. Each works on the item's nodes as analysis left them.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from functools import cache
 
@@ -20,9 +21,9 @@ from ..naming import local_person_id
 from ..resources import data_path
 from ..settings import Settings
 from ..structure.freetext import FreeText
-from .matching import resolve, strip_honorifics
+from .matching import ocr_budget, ocr_distance, resolve, strip_honorifics
 from .registry import Entry, fold, load_registry
-from .speech import is_narration, is_participants_statement, speech_in
+from .speech import WRITER, is_narration, is_participants_statement, speech_in
 
 RULE = "people.speech"
 TURN_TYPES = ("memorandum-of-conversation", "minutes", "transcript")
@@ -66,18 +67,21 @@ class People:
     def present(self) -> frozenset[str]:
         return frozenset(p.ref for p in self.item.persons if p.ref)
 
-    def person(self, name: str, role: str | None, side: str | None = None, *, create: bool = True) -> Person | None:
+    def person(self, name: str, role: str | None, side: str | None = None, *, create: bool = True, title_ok: bool = False) -> Person | None:
         """The item's person for ``name`` (resolved in the registry, else local), with ``role`` added.
 
         With ``create=False`` an unresolved name that is not already a person of the item gives None.
+        With ``title_ok`` a title or office alone ('The Director', 'DD/I') that the registry cannot
+        resolve is still a person of this document: the one who held it there (a speaker of a meeting).
         """
         name = " ".join(name.split()).strip(" ,;:()")
         entry = resolve(self.registry, name, self.when, self.present())
-        if entry is None and not strip_honorifics(fold(name) + " ").strip():
+        titled = entry is None and title_ok and _is_title(name)
+        if entry is None and not titled and not strip_honorifics(fold(name) + " ").strip():
             return None  # 'Mrs.' alone, or an office nobody certainly held, names nobody
         person = self._find(entry, name)
         if person is None:
-            if entry is None and (not create or not looks_personal(name)):
+            if entry is None and not titled and (not create or not looks_personal(name)):
                 return None
             person = Person(
                 xml_id=f"per-{entry.key}" if entry else local_person_id(name),
@@ -101,7 +105,45 @@ class People:
             if entry is None and person.ref is None and (fold(person.name) == fold(name) or person.xml_id == local_person_id(name)):
                 # Spellings that differ only in what an id drops ("Dr. Baker'", "Dr. Baker") are one person.
                 return person
+        if entry is None:
+            # The OCR spellings of one person in one document ('MR. MARCHETI', 'MR. MARCHETTI') are one person.
+            surname = _surname(name)
+            if len(surname) >= MIN_VARIANT_SURNAME:
+                budget = ocr_budget(len(surname))
+                for person in self.item.persons:
+                    other = _surname(person.name)
+                    if person.ref is None and other and other != surname and _same_title(person.name, name) and ocr_distance(surname, other, budget) <= budget:
+                        return person
         return None
+
+
+MIN_VARIANT_SURNAME = 5
+
+
+def _surname(name: str) -> str:
+    words = strip_honorifics(fold(name) + " ").split()
+    return words[-1] if words else ""
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Two spellings with the same first names or none ('MR. X' and 'MR. Y'), not two people sharing a surname."""
+    first_a = strip_honorifics(fold(a) + " ").split()[:-1]
+    first_b = strip_honorifics(fold(b) + " ").split()[:-1]
+    return not first_a or not first_b or first_a[0][:1] == first_b[0][:1]
+
+
+_OFFICE_ABBREVIATION = regex.compile(r"\p{Lu}{1,4}(?:/\p{Lu}{1,6}){1,2}")
+
+
+def _is_title(name: str) -> bool:
+    """A title or office standing for its holder: 'The Director', 'the Attorney General', 'The DCI', 'DD/I'."""
+    if _OFFICE_ABBREVIATION.fullmatch(name):
+        return True
+    folded = fold(name)
+    if not folded.startswith("the "):
+        return False
+    rest = folded[4:].strip()
+    return bool(rest) and (not strip_honorifics(folded + " ").strip() or (name[4:].isupper() and 2 <= len(rest) <= 5))
 
 
 def looks_personal(name: str) -> bool:
@@ -248,13 +290,30 @@ def _reported_of(item: Item, people: People, text: str):
     return None
 
 
+# Types that may record a meeting in reported speech ('DD/I noted that ...', 'Mr. Johnson reported ...'):
+# their paragraphs are read as turns when at least this many turns are found, else left alone.
+MEETING_TYPES = ("memorandum", "report")
+MEETING_MIN_TURNS = 2
+_QUESTION_LINE = regex.compile(r"(?m)^[ \t]*Q[.:]?[ \t]+[\p{Lu}\"']")
+QUESTION_LINES = 3
+
+
 def speakers(layout: Layout, item: Item, draft, settings: Settings) -> None:
-    """Paragraphs of conversations, minutes and transcripts grouped in turns (``sp who``)."""
-    if item.doctype not in TURN_TYPES:
+    """Paragraphs of conversations, minutes and transcripts grouped in turns (``sp who``).
+
+    A memorandum or report that records a meeting gets turns too, where two
+    paragraphs or more open with a speaker; else it is left as it was.
+    """
+    if item.doctype not in TURN_TYPES + MEETING_TYPES:
         return
+    tentative = item.doctype in MEETING_TYPES
+    saved = (list(item.persons), [replace_person(p) for p in item.persons], list(item.annos))
+    body_text = layout.free_text(item.start, item.end)
+    bare_qa = item.doctype == "transcript" and len(_QUESTION_LINE.findall(body_text)) >= QUESTION_LINES
     people = People(item, settings)
     result: list[Node] = []
     turn: Node | None = None
+    turns = 0
     for node in item.body:
         if node.tag != "p" or not node.is_leaf:
             turn = None
@@ -267,16 +326,22 @@ def speakers(layout: Layout, item: Item, draft, settings: Settings) -> None:
             turn = None
             result.append(node)
             continue
-        speech = speech_in(text)
+        speech = speech_in(text, bare_qa=bare_qa)
         if speech is None:
             speech = _reported_of(item, people, text)
-        person = people.person(speech.subject, "speaker") if speech else None
+        if speech is not None and speech.subject == WRITER:
+            person = _writer(item)  # 'I told the President ...': the memorandum's writer
+            if person is not None and "speaker" not in person.roles:
+                person.roles.append("speaker")
+        else:
+            person = people.person(speech.subject, "speaker", title_ok=True) if speech else None
         if person is None:
             if turn is not None:
                 turn.children.append(node)
             else:
                 result.append(node)
             continue
+        turns += 1
         start, end = ft.raw_span(lead + speech.start, lead + speech.end)
         ref = (("ref", f"#{person.xml_id}"),)
         who = f"#{person.xml_id}"
@@ -296,4 +361,22 @@ def speakers(layout: Layout, item: Item, draft, settings: Settings) -> None:
         else:
             item.annos.append(Anno(start, end, "persName", RULE, ref))
             turn.children.append(node)
+    if tentative and turns < MEETING_MIN_TURNS:
+        # Not a meeting's record: the persons and marks this reading made are undone.
+        persons, copies, annos = saved
+        item.persons[:] = copies
+        item.annos[:] = annos
+        return
     item.body = result
+
+
+def _writer(item: Item) -> Person | None:
+    """The person who wrote the document: its one sender, where it is a person."""
+    senders = [pid for action in item.corresp if action.type == "sent" for pid in action.persons]
+    if len(set(senders)) != 1:
+        return None
+    return next((p for p in item.persons if p.xml_id == senders[0]), None)
+
+
+def replace_person(person: Person) -> Person:
+    return dataclasses.replace(person, roles=list(person.roles), forms=list(person.forms))

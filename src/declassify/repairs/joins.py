@@ -15,6 +15,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Block, Change, Layout
+from ..structure.vocabulary import vocabulary
 from ..tiling import Disposition, Mark, make_attrs
 from .text import (
     block_text,
@@ -109,8 +110,16 @@ def ends_hyphenated(text: str) -> bool:
 
 
 def _caption_like(text: str) -> bool:
-    """A caption or credit: short, and either a complete sentence or a few words."""
-    return len(text) <= MAX_CAPTION_CHARS and (ends_sentence(text) or len(text.split()) <= MAX_CREDIT_WORDS)
+    """A caption or credit: short, a complete sentence or a few words, and saying it is one.
+
+    The cue (structure.json 'captions': a picture's date, a lender's
+    collection, 'pictured') keeps a typescript's own short lines (a list, a
+    date-time group, a name between two pages) from being taken for captions
+    and hidden as forme work.
+    """
+    if len(text) > MAX_CAPTION_CHARS or not (ends_sentence(text) or len(text.split()) <= MAX_CREDIT_WORDS):
+        return False
+    return bool(vocabulary().caption.match(" ".join(text.split()), timeout=1.0))
 
 
 def _claim_captions(layout: Layout, captions: list[Block]) -> None:

@@ -17,12 +17,18 @@ from ..repairs.fields import split_fields
 from ..repairs.homoglyphs import replace_homoglyphs
 from ..repairs.hyphens import dehyphenate
 from ..repairs.joins import join_paragraphs
+from ..repairs.turns import split_turns
 from ..settings import DEFAULT, Settings
 
 
 def paragraphs(layout: Layout, settings: Settings) -> None:
     """Cut the free text into blocks."""
     layout.blocks = build_blocks(layout)
+
+
+def turns(layout: Layout, settings: Settings) -> None:
+    """Cut paragraphs that run speakers' turns together where a turn begins."""
+    split_turns(layout)
 
 
 def junk_paragraphs(layout: Layout, settings: Settings) -> None:
@@ -52,6 +58,7 @@ def homoglyphs(layout: Layout, settings: Settings) -> None:
 
 REPAIRS: tuple[Callable[[Layout, Settings], None], ...] = (
     paragraphs,
+    turns,
     junk_paragraphs,
     page_joins,
     line_hyphens,

@@ -32,6 +32,7 @@ class Vocabulary:
     attachment_mention: regex.Pattern
     acp_station: regex.Pattern
     continuation_head: regex.Pattern
+    caption: regex.Pattern
 
 
 def _alternation(words) -> str:
@@ -71,6 +72,7 @@ def vocabulary() -> Vocabulary:
         attachment_mention=regex.compile(data["attachments"]["mentions"]),
         acp_station=regex.compile(rf"(?:{_alternation(telegram['acp_stations'])})\s+[A-Z][A-Z .]*"),
         continuation_head=regex.compile(data["continuation_heads"]["pattern"]),
+        caption=regex.compile(data["captions"]["pattern"]),
     )
 
 
