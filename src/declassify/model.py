@@ -205,6 +205,20 @@ class Layout:
         text = self.source.text
         return "".join(text[a:b] for a, b in self.tiling.free_ranges(start, end))
 
+    def line_starts(self) -> list[int]:
+        """The raw start of every line, in order, for bisecting an offset to its line.
+
+        Made once per tuple of lines (lines never change once read): the analysis
+        asks it for every document of a file."""
+        global _LINE_STARTS
+        if _LINE_STARTS[0] is not self.lines:
+            _LINE_STARTS = (self.lines, [line.start for line in self.lines])
+        return _LINE_STARTS[1]
+
+
+# The lines last asked for their starts, and those starts: one file is analysed at a time.
+_LINE_STARTS: tuple[tuple | None, list[int]] = (None, [])
+
 
 @dataclass(slots=True)
 class ItemDraft:

@@ -141,7 +141,34 @@ def resolve(registry: Registry, name: str, when: str | None, present: frozenset[
             # A common surname names a person the document itself lists ('Moody' after 'INTERVIEW WITH: Juanita Moody').
             key = _one(registry.all_surnames.get(surname, set()) & present)
         if key is None and len(surname) >= 4:
-            budget = _budget(len(surname))
-            close = {k for form, keys in registry.surnames.items() for k in keys if ocr_distance(surname, form, budget) <= budget} if budget else set()
-            key = _one(close)
+            key = _one(_close_surnames(registry, surname))
     return registry.by_key(key) if key else None
+
+
+_CLOSE: dict[tuple[int, str], frozenset[str]] = {}
+CLOSE_CACHE = 50_000
+
+
+def _close_surnames(registry: Registry, surname: str) -> frozenset[str]:
+    """Keys of the registry surnames within OCR distance of ``surname`` (remembered: documents repeat names).
+
+    Only forms whose length is within the budget can be close (each
+    character more or less costs at least the cheapest edit), so the
+    others are not compared at all.
+    """
+    cache_key = (id(registry), surname)
+    found = _CLOSE.get(cache_key)
+    if found is not None:
+        return found
+    budget = _budget(len(surname))
+    close: set[str] = set()
+    if budget:
+        reach = int(budget / min(speech_vocabulary().confusion_cost, 1.0)) + 1
+        for length in range(len(surname) - reach, len(surname) + reach + 1):
+            for form, keys in registry.surnames_by_length.get(length, ()):
+                if ocr_distance(surname, form, budget) <= budget:
+                    close.update(keys)
+    if len(_CLOSE) >= CLOSE_CACHE:
+        _CLOSE.clear()
+    _CLOSE[cache_key] = found = frozenset(close)
+    return found

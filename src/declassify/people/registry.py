@@ -59,6 +59,21 @@ class Registry:
     def by_key(self, key: str) -> Entry:
         return self.entries[key]
 
+    @property
+    def surnames_by_length(self) -> dict[int, list[tuple[str, set[str]]]]:
+        """The surnames grouped by length, for OCR-distance lookups (built on first use)."""
+        index = _LENGTH_INDEX.get(id(self))
+        if index is None or index[0] is not self:
+            grouped: dict[int, list[tuple[str, set[str]]]] = {}
+            for form, keys in self.surnames.items():
+                grouped.setdefault(len(form), []).append((form, keys))
+            index = (self, grouped)
+            _LENGTH_INDEX[id(self)] = index
+        return index[1]
+
+
+_LENGTH_INDEX: dict[int, tuple[Registry, dict]] = {}
+
 
 def _surname(entry: dict) -> str:
     return entry["sort_name"].split(",")[0] if "," in entry["sort_name"] else entry["sort_name"].split()[0]

@@ -52,8 +52,11 @@ def _honorific_alternation(words) -> str:
     ).replace(r"\ ", r"\s+")
 
 
+_WORDS = regex.compile(r"[a-z]+")
 WRITER = "I"  # the subject of a first-person paragraph: the document's writer, whom the caller knows
-CLAUSE_WORD_CHARS = 10  # characters a clause's word takes, on average, for the clause's bound
+CLAUSE_WORD_CHARS = 10
+# How far into a paragraph its speech verb may stand: a lead-in clause, a subject with titles, a verb.
+VERB_REACH = 16 * 10 + 200  # characters a clause's word takes, on average, for the clause's bound
 MATCH_TIMEOUT = 0.5
 
 
@@ -66,6 +69,7 @@ class Patterns:
     pronouns: frozenset[str]
     bare_qa: regex.Pattern
     first_person: regex.Pattern
+    verb_near: frozenset[str]  # the first words of the speech verbs
 
 
 @cache
@@ -114,7 +118,10 @@ def patterns() -> Patterns:
     headings = [w for h in data["participants"]["headings"] for w in h["words"]]
     participants_heading = regex.compile(rf"^\W*(?i:{_alternation(headings)})\s*:")
     pronouns = frozenset({"he", "she", "they", "it", "this", "that", "we", "i", "you", "there", "one", "both", "each", "all"})
-    return Patterns(reported, label, narration, participants_heading, pronouns, bare_qa, first_person)
+    # Every reported-speech paragraph holds one of the verbs near its start: the patterns are
+    # tried only on paragraphs that do (most paragraphs of a memorandum report nobody's words).
+    verb_near = frozenset(v.split()[0].lower() for v in verbs)
+    return Patterns(reported, label, narration, participants_heading, pronouns, bare_qa, first_person, verb_near)
 
 
 def speech_in(text: str, *, bare_qa: bool = False) -> Speech | None:
@@ -138,6 +145,8 @@ def _speech_in(p: Patterns, text: str, bare_qa: bool) -> Speech | None:
         match = p.bare_qa.match(text)
         if match:
             return Speech(match.group("subject"), match.start("subject"), match.end("subject"), True)
+    if p.verb_near.isdisjoint(_WORDS.findall(text[:VERB_REACH].lower())):
+        return None
     match = p.first_person.match(text, timeout=MATCH_TIMEOUT)
     if match:
         return Speech(WRITER, match.start("subject"), match.end("subject"), False)

@@ -26,6 +26,7 @@ from .registry import Entry, fold, load_registry
 from .speech import WRITER, is_narration, is_participants_statement, speech_in
 
 RULE = "people.speech"
+STATEMENT_HEAD = 200  # characters of a paragraph in which a participants statement's heading stands
 TURN_TYPES = ("memorandum-of-conversation", "minutes", "transcript")
 _NAME_IN_TEXT = regex.compile(r"(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'\u2019-]+|\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,2}")
 
@@ -195,6 +196,9 @@ def participants(layout: Layout, item: Item, draft, settings: Settings) -> None:
         if node.tag == "list" and node.attrs.get("type") in ("participants", "distribution"):
             _read_list(layout, item, people, node, sides)
         elif node.tag == "p" and node.is_leaf:
+            # The statement opens its paragraph: its first characters tell.
+            if not is_participants_statement(FreeText(layout, node.start, min(node.end, node.start + STATEMENT_HEAD)).text):
+                continue
             text = _text(layout, node).text
             if is_participants_statement(text):
                 _read_statement(layout, item, people, node, text)
@@ -294,6 +298,7 @@ def _reported_of(item: Item, people: People, text: str):
 # their paragraphs are read as turns when at least this many turns are found, else left alone.
 MEETING_TYPES = ("memorandum", "report")
 MEETING_MIN_TURNS = 2
+VERB_HEAD = 400  # characters of a paragraph that tell whether it opens with speech
 _QUESTION_LINE = regex.compile(r"(?m)^[ \t]*Q[.:]?[ \t]+[\p{Lu}\"']")
 QUESTION_LINES = 3
 
@@ -307,9 +312,10 @@ def speakers(layout: Layout, item: Item, draft, settings: Settings) -> None:
     if item.doctype not in TURN_TYPES + MEETING_TYPES:
         return
     tentative = item.doctype in MEETING_TYPES
+    if tentative and not _may_record_a_meeting(layout, item):
+        return
     saved = (list(item.persons), [replace_person(p) for p in item.persons], list(item.annos))
-    body_text = layout.free_text(item.start, item.end)
-    bare_qa = item.doctype == "transcript" and len(_QUESTION_LINE.findall(body_text)) >= QUESTION_LINES
+    bare_qa = item.doctype == "transcript" and len(_QUESTION_LINE.findall(layout.free_text(item.start, item.end))) >= QUESTION_LINES
     people = People(item, settings)
     result: list[Node] = []
     turn: Node | None = None
@@ -368,6 +374,19 @@ def speakers(layout: Layout, item: Item, draft, settings: Settings) -> None:
         item.annos[:] = annos
         return
     item.body = result
+
+
+def _may_record_a_meeting(layout: Layout, item: Item) -> bool:
+    """At least two paragraphs open with speech (before any name is resolved: the cheap test first)."""
+    found = 0
+    for node in item.body:
+        if node.tag == "p" and node.is_leaf:
+            head = layout.free_text(node.start, min(node.end, node.start + VERB_HEAD)).lstrip()
+            if speech_in(head) is not None:
+                found += 1
+                if found >= MEETING_MIN_TURNS:
+                    return True
+    return False
 
 
 def _writer(item: Item) -> Person | None:

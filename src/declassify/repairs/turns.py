@@ -72,8 +72,11 @@ def split_turns(layout: Layout) -> None:
     ``MIN_PIECE`` characters.
     """
     flattened = layout.traits.get("flattened") == "yes"
-    labelled = _count(_LINE_LABEL, layout.free_text(0, len(layout.text))) >= MIN_LINE_LABELS
-    starts = [line.start for line in layout.lines]
+    # Counted in the raw text: claimed noise holds no speaker labels, and a copy of the text is not needed.
+    labelled = _count(_LINE_LABEL, layout.text) >= MIN_LINE_LABELS
+    if not labelled and not flattened:
+        return
+    starts = layout.line_starts()
     result: list[Block] = []
     for block in layout.blocks:
         lo = block.start

@@ -163,6 +163,7 @@ def addressing_signals(layout: Layout, item: Item) -> set[str]:
     return signals
 
 
+BODY_CHARS = 30_000  # raw characters of a document whose reading text the body-wide type cues count in
 SALUTATION_LINES = 30  # lines of a document's head in which its salutation may stand
 SALUTATION_CHARS = 60
 
@@ -207,7 +208,7 @@ def type_evidence(layout: Layout, item: Item, draft: ItemDraft) -> Evidence:
         heading_lines=heading_lines(layout, draft),
         head=layout.free_text(item.start, min(item.end, item.start + HEAD_CHARS)),
         raw_head=layout.text[item.start : min(item.end, item.start + RAW_HEAD_CHARS)],
-        body=layout.free_text(item.start, item.end),
+        body=layout.free_text(item.start, min(item.end, item.start + BODY_CHARS)),
         catalogue_type=(catalogue.value("content-type") or catalogue.value("document-type")) if catalogue else None,
         catalogue_title=catalogue.value("title") if catalogue else None,
         signals=frozenset(signals),
@@ -280,7 +281,7 @@ def document_date(layout: Layout, item: Item, draft: ItemDraft, settings: Settin
     if labelled is not None:
         item.date = labelled
         return
-    candidates = [d for lo, hi in head for d in find_dates(text, lo, hi) if plausible(d)]
+    candidates = [d for d in _dates_in(layout, head) if plausible(d)]
     if item.catalogue is not None:
         date = item.catalogue.date()
         if date is not None and plausible(date):
@@ -300,6 +301,18 @@ def document_date(layout: Layout, item: Item, draft: ItemDraft, settings: Settin
 
 HEAD_CHARS_FOR_DATE = 2500  # characters of reading text in which a document's date may stand
 _DATE_LABEL = regex.compile(r"(?m)^[^\S\n]*[\W\d]{0,3}[^\S\n]*(?:DATE|Date)(?:[^\S\n]+(?:PREPARED|TYPED|OF\s+(?:MEMO|REPORT|DOCUMENT)|Prepared|Typed))?[^\S\n]*[:;.]?[^\S\n]*$|(?m)^[^\S\n]*(?:DATE|Date)(?:[^\S\n]+(?:PREPARED|TYPED|Prepared|Typed))?[^\S\n]*[:;.][^\S\n]*(?=\S)")
+
+
+def _dates_in(layout: Layout, ranges: list[tuple[int, int]]) -> list:
+    """The dates of the head's reading text: one scan over the span the free ranges cover,
+    keeping the dates that no claim cuts into."""
+    if not ranges:
+        return []
+    found = []
+    for date in find_dates(layout.text, ranges[0][0], ranges[-1][1]):
+        if not any(m.width for m in layout.tiling.marks_in(date.start, date.end)):
+            found.append(date)
+    return found
 
 
 def _head_ranges(layout: Layout, draft: ItemDraft) -> list[tuple[int, int]]:
@@ -384,6 +397,9 @@ def correspondents(layout: Layout, item: Item, draft: ItemDraft, settings: Setti
     catalogue's FROM and TO.  The sending takes the document's date.
     """
     anatomy = item.anatomy
+    if item.doctype in NO_CORRESPONDENTS:
+        return
+    parties = read_parties(layout, draft)
     if item.doctype == "letter":
         letter_correspondents(item, anatomy)
     elif item.doctype == "telegram":
@@ -394,7 +410,6 @@ def correspondents(layout: Layout, item: Item, draft: ItemDraft, settings: Setti
     elif item.doctype == "cable":
         # A cable form's FROM and TO boxes name the stations; its ACTION and INFO lines
         # route copies inside the receiving station, and its last line is form matter.
-        parties = read_parties(layout, draft)
         addressing = read_addressing(layout, item.start, item.end)
         sender = parties.names("senders")[:1] or addressing.sender[:1]
         recipients = parties.names("to") or addressing.to
@@ -407,11 +422,8 @@ def correspondents(layout: Layout, item: Item, draft: ItemDraft, settings: Setti
         if row and row[0]:
             action = Correspondence("sent", names=[row[0]], date=row[1])
             item.corresp.append(action)
-    elif item.doctype.startswith("memorandum") and item.doctype not in NO_CORRESPONDENTS:
+    elif item.doctype.startswith("memorandum"):
         memo_correspondents(item, anatomy)
-    if item.doctype in NO_CORRESPONDENTS:
-        return
-    parties = read_parties(layout, draft)
     if item.doctype == "letter":
         lines = free_lines(layout, draft.blocks)
         if not _has(item, "received"):

@@ -95,26 +95,49 @@ def _plausible(value: str, not_values: regex.Pattern) -> bool:
 FORM_RULE_PREFIX = "form."
 
 
+HEAD_SCAN_CHARS = 5000  # raw characters of a document's head read for its party lines
+
+
 def head_lines(layout: Layout, draft: ItemDraft, limit: int) -> list[tuple[str, int, bool]]:
     """(text, raw start, free) of the head's lines: reading text, and the printed form cells a forms
-    detector claimed (a routing sheet's 'TO:' box is the form's, but it labels what was typed under it)."""
-    lines: list[tuple[str, int, bool]] = []
+    detector claimed (a routing sheet's 'TO:' box is the form's, but it labels what was typed under it).
+
+    The head is walked once: its free ranges give the reading text of each line, its marks the
+    lines wholly claimed by a form.
+    """
     text = layout.text
-    starts = [ln.start for ln in layout.lines]
-    k = max(0, bisect.bisect_right(starts, draft.start) - 1)
-    while k < len(layout.lines) and len(lines) < limit:
-        line = layout.lines[k]
-        k += 1
-        if line.start >= draft.end:
-            break
-        free = layout.free_text(line.start, line.end).strip()
+    end = min(draft.end, draft.start + HEAD_SCAN_CHARS)
+    pieces: dict[int, list[str]] = {}  # line start -> free pieces on it
+    line_starts: list[int] = []
+    starts = layout.line_starts()
+    for lo, hi in layout.tiling.free_ranges(draft.start, end):
+        k = bisect.bisect_right(starts, lo) - 1
+        while lo < hi and k < len(layout.lines):
+            line = layout.lines[k]
+            stop = min(hi, line.end)
+            if stop > lo:
+                pieces.setdefault(line.start, []).append(text[lo:stop])
+            lo = max(stop, line.next)
+            k += 1
+    form_lines: set[int] = set()
+    for mark in layout.tiling.marks_in(draft.start, end):
+        if mark.width and mark.rule.startswith(FORM_RULE_PREFIX):
+            form_lines.add(starts[bisect.bisect_right(starts, mark.start) - 1])
+    lines: list[tuple[str, int, bool]] = []
+    for line_start in sorted(set(pieces) | form_lines):
+        free = "".join(pieces.get(line_start, ())).strip()
         if free:
-            lead = layout.text[line.start : line.end].find(free[:1])
-            lines.append((free, line.start + max(0, lead), True))
-            continue
-        marks = [m for m in layout.tiling.marks_in(line.start, line.end) if m.width]
-        if marks and all(m.rule.startswith(FORM_RULE_PREFIX) for m in marks) and text[line.start : line.end].strip():
-            lines.append((text[line.start : line.end].strip(), line.start, False))
+            raw = text[line_start : line_start + 2000]
+            lead = raw.find(free[:1])
+            lines.append((free, line_start + max(0, lead), True))
+        elif line_start in form_lines:
+            k = bisect.bisect_right(starts, line_start) - 1
+            line = layout.lines[k]
+            marks = [m for m in layout.tiling.marks_in(line.start, line.end) if m.width]
+            if marks and all(m.rule.startswith(FORM_RULE_PREFIX) for m in marks) and text[line.start : line.end].strip():
+                lines.append((text[line.start : line.end].strip(), line.start, False))
+        if len(lines) >= limit:
+            break
     return lines
 
 

@@ -86,6 +86,8 @@ def date_time_group(text: str):
 def quoted_spans(layout: Layout, blocks: list[Block]) -> tuple[int, int, int, int] | None:
     """(open_start, open_end, close_start, close_end) raw offsets of the QUOTE and UNQUOTE words, if both stand."""
     vocab = vocabulary()
+    if not blocks or not (vocab.quote_open.search(layout.text, blocks[0].start, blocks[-1].end) and vocab.quote_close.search(layout.text, blocks[0].start, blocks[-1].end)):
+        return None  # neither word stands in the raw text: no block need be read
     opened = None
     for block in blocks:
         ft = FreeText(layout, block.start, block.end)

@@ -39,6 +39,8 @@ class Cue:
     signal: str | None
     pattern: regex.Pattern | None
     min_count: int
+    # A heading cue is tried on every heading line at once: the lines joined, '^' and '$' at each.
+    line_pattern: regex.Pattern | None
     justification: str
 
     def describe(self) -> str:
@@ -65,6 +67,7 @@ def cue_table() -> CueTable:
             signal=c.get("signal"),
             pattern=regex.compile(c["pattern"]) if "pattern" in c else None,
             min_count=c.get("min_count", 1),
+            line_pattern=regex.compile(c["pattern"], regex.MULTILINE) if c.get("scope") == "heading" else None,
             justification=c["justification"],
         )
         for c in data["cues"]
@@ -86,7 +89,7 @@ class Evidence:
 
     def texts(self, scope: str) -> list[str]:
         if scope == "heading":
-            return self.heading_lines
+            return ["\n".join(self.heading_lines)] if self.heading_lines else []
         value = getattr(self, scope)
         return [value] if value else []
 
@@ -110,9 +113,10 @@ def _fires(cue: Cue, evidence: Evidence) -> str | None:
     if cue.signal is not None:
         return "" if cue.signal in evidence.signals else None
     count = 0
+    pattern = cue.line_pattern or cue.pattern
     for text in evidence.texts(cue.scope):
         try:
-            for match in cue.pattern.finditer(text, timeout=MATCH_TIMEOUT):
+            for match in pattern.finditer(text, timeout=MATCH_TIMEOUT):
                 count += 1
                 if count >= cue.min_count:
                     return " ".join(match.group().split())[:60]
