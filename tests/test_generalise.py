@@ -328,3 +328,66 @@ def test_answer_labels_are_not_initials_or_sub_paragraphs(text, label):
 
     speech = speech_in(text)
     assert (speech.subject if speech and speech.label else None) == label
+
+
+# -- printed forms, a memorandum under a slip, capitals broken by a hyphen ------------------------
+
+from declassify.noise.forms import is_printed  # noqa: E402
+from declassify.reading import reading_text  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "cell, printed",
+    [
+        ("COMMENTS (Number each comment to thow from whom te whom. Drew a line across column afer each comment.)", True),
+        ("Draw a line across column after, each", True),  # a piece of the instruction on a line of its own
+        ("SUBJECT: (Optional)", True),
+        ("Attached is the report you asked for on the travel plans.", False),
+        ("Bill, Attached is a copy of the memo relating his", False),
+        ("C/WH/SA", False),
+    ],
+)
+def test_garbled_form_cells_near_a_title(cell, printed):
+    assert is_printed(cell, garbled=True) is printed
+
+
+def test_garbled_cells_are_forgiven_only_near_the_title():
+    assert not is_printed("COMMENTS (Number each comment to thow from whom te whom. Drew a line across column afer each comment.)")
+
+
+SLIP_THEN_MEMO = (
+    "ROUTING AND RECORD SHEET\n"
+    "TO: (Officer designation, room number, and\nbuilding)\n"
+    "DDA\n"
+    "DATE\n"
+    "15 September 1987\n"
+    "Bill,\nAttached is a copy of the memo on the review program that we discussed\n"
+    "at the meeting of the staff on Tuesday.\n"
+    "MEMORANDUM FOR: Deputy Director for Administration\n"
+    "FROM: Chief, Review Staff\n"
+    "SUBJECT: The review program\n"
+    "1. The staff met with the deputy and discussed the quantity of material selected for review.\n"
+)
+
+
+def test_a_memorandum_under_a_slip_is_its_own_document_and_keeps_its_heading():
+    result = encode_bytes(SLIP_THEN_MEMO.encode("utf-8"), "t.txt")
+    assert len(result.items) == 2
+    slip, memo = (reading_text(item.root) for item in result.items)
+    assert "ROUTING AND RECORD SHEET" not in slip and "Officer designation" not in slip
+    assert "Attached is a copy" in slip
+    assert memo.startswith("MEMORANDUM FOR: Deputy Director")
+    assert "FROM: Chief, Review Staff" in memo  # the slip's FROM/TO cells do not reach the memorandum
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("THE ATMOS-\nPHERE OF THE TALKS WAS GOOD AND THE TALKS WENT ON.\n", "ATMOSPHERE"),
+        ("THE SOVIET DELEGATION AND THE AMERICAN ONE MET. THE SOVIET-\nAMERICAN TALKS WENT ON.\n", "SOVIET-AMERICAN"),
+        ("The Soviet-\nAmerican talks went on.\n", "Soviet-American"),
+        ("the identifica-\ntion of the man was made.\n", "identification"),
+    ],
+)
+def test_hyphens_broken_over_lines(text, word):
+    assert word in reading_text(_item(text).root)

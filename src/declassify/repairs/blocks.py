@@ -15,6 +15,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Block, Layout, Line
+from ..structure.cues import memo_heading
 from ..structure.vocabulary import vocabulary
 
 # '1.', 'a.', '(2)', 'IV.' opening a line: a numbered paragraph or item.
@@ -75,9 +76,30 @@ def build_blocks(layout: Layout) -> list[Block]:
             blanks = 0
             continue
         blanks = 0
+        if run and not double and _opens_document(layout, run[-1], line):
+            close()
         run.append(line)
     close_double() if double else close()
     return blocks
+
+
+HEADING_PREFILTER = 40  # raw characters of a line in which a memorandum heading's first word stands
+
+
+def _opens_document(layout: Layout, before: Line, line: Line) -> bool:
+    """A memorandum's heading line ('MEMORANDUM FOR:') under a line that ends a sentence.
+
+    Text layers that lost their page breaks and blank lines run a covering
+    slip's remarks and the memorandum under it into one run of lines; the
+    heading line begins a block of its own, where segmentation can see it.
+    """
+    raw = layout.text[line.start : min(line.end, line.start + HEADING_PREFILTER)].upper()
+    if "MEMORANDUM" not in raw and "MINUTES" not in raw:
+        return False  # nearly every line: no heading word, no need to read its free text
+    text = layout.free_text(line.start, line.end).strip()
+    if len(text.split()) > HEADING_WORDS or not memo_heading(text):
+        return False
+    return layout.free_text(before.start, before.end).rstrip().endswith(_SENTENCE_END)
 
 
 def _is_heading(text: str) -> bool:

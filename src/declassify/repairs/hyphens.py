@@ -4,12 +4,17 @@
 are claimed together and written as ``<lb break="no"/>``.  A real hyphen is
 kept when the next line starts with a capital or a digit ('Soviet-' +
 'American') or when the same file writes the compound with its hyphen
-elsewhere ('long-term'); then only the break is claimed.  Where a converter
+elsewhere ('long-term'); then only the break is claimed.  In text typed in
+capitals (cables, telegrams) a capital says nothing: there the hyphen is
+real only if the file writes the compound, or writes both halves as words
+of their own ('SOVIET-' + 'AMERICAN'); 'ATMOS-' + 'PHERE' is joined.  Where a converter
 joined the lines, the break survives as a space ('identifica- tion') and is
 joined the same way.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 import regex
 
@@ -35,9 +40,22 @@ def _compounds(text: str) -> set[str]:
     return {m.group().lower() for m in _COMPOUND.finditer(text)}
 
 
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _capitals_hyphen_is_real(left: str, right: str, compounds: set[str], words: Counter) -> bool:
+    """A hyphen between two words in capitals: real if the compound or both its halves stand elsewhere.
+
+    ``words`` counts the file's words, the two halves of this break among them: elsewhere is a second time."""
+    if f"{left}-{right}".lower() in compounds:
+        return True
+    return words[left.lower()] > 1 and words[right.lower()] > 1
+
+
 def dehyphenate(layout: Layout) -> None:
     text = layout.text
     compounds = _compounds(text)
+    words: Counter | None = None  # the file's words, counted once where capitals need them
     for block in layout.blocks:
         matches = list(_LINE_END_HYPHEN.finditer(text, block.start, block.end))
         matches += list(_INLINE_HYPHEN.finditer(text, block.start, block.end))
@@ -51,7 +69,12 @@ def dehyphenate(layout: Layout) -> None:
             if not left or not right:
                 continue
             following = right.group()
-            real = not following[0].islower() or f"{left.group()}-{following}".lower() in compounds
+            if left.group().isupper() and following.isupper() and len(left.group()) > 1:
+                if words is None:
+                    words = Counter(w.lower() for w in _WORD.findall(text))
+                real = _capitals_hyphen_is_real(left.group(), following, compounds, words)
+            else:
+                real = not following[0].islower() or f"{left.group()}-{following}".lower() in compounds
             if numbered is not None:
                 # The next line opens with a stenographer's line number: it carries the break.
                 layout.tiling.remove(numbered)

@@ -200,6 +200,10 @@ class HeadReader:
         self.blocks[i] = rest
         self.texts[i] = FreeText(self.layout, rest.start, rest.end)
 
+    def on_printed_form(self, span: tuple[int, int]) -> bool:
+        """The block is written into a printed form's grid (a slip's addressee rows): entries, not a title."""
+        return any(m.rule.startswith("form.") for m in self.layout.tiling.marks_in(span[0], span[1]) if m.width)
+
     def short_head_block(self, i: int, opener: list[Node]) -> bool:
         """Take a short block before the body as a heading part; False when it is the body's first paragraph."""
         a = self.anatomy
@@ -237,6 +241,7 @@ class HeadReader:
             and i + 1 < len(self.blocks)
             and len(text.split()) <= 20
             and not text.endswith(".")
+            and not self.on_printed_form(span)
         ):
             a.title = a.title or text
             a.nodes.append(leaf("head", span))

@@ -5,7 +5,8 @@ A file is read block by block. A new document begins:
 - at an edition's numbered document heading ('7. Letter From ...'), once
   the current document has text;
 - at a printed form (a routing slip) that follows text, and after a form,
-  at the next page;
+  at the next page or at the first opening (a memorandum heading under a
+  slip's remarks, where the text layer lost the page break);
 - once the current document has closed (a complimentary close, a typed
   signature, an 'Enclosure:' line), at the next opening: a dateline, a
   salutation, a memorandum or telegram heading, or a new page.
@@ -142,6 +143,10 @@ def find_cuts(layout: Layout, blocks: list[Block]) -> list[Cut]:
             cut = Cut(page_at, "a new page after a form")
         elif has_text and in_form and form_at is None and (stamp_end := _page_foot_stamp(layout, previous_end, block.start)):
             cut = Cut(stamp_end, "a page-foot stamp after a form")
+        elif has_text and in_form and form_at is None and _opening(texts, i):
+            # What is written on a slip is remarks: a memorandum heading or a salutation under it
+            # opens the document the slip covers, also where the text layer lost the page break.
+            cut = Cut(_line_start(layout, block.start), "an opening after a form")
         elif has_text and page_at is not None and _new_card(layout, page_at, text):
             cut = Cut(page_at, "an index card begins on a new page")
         elif has_text and closed:
