@@ -49,3 +49,19 @@ def test_find_dates_with_offsets():
 def test_month_year_numeric_only_on_request():
     assert find_dates("ratio 3/4 of the vote") == []
     assert [d.when for d in find_dates("Date 9/90", month_year_numeric=True)] == ["1990-09"]
+
+
+@pytest.mark.parametrize(
+    "text, when",
+    [
+        ("16 Deceaber 1959", "1959-12-16"),  # one OCR error in a full month name, between a day and a year
+        ("Novenber 22, 1963", "1963-11-22"),
+        ("22 Noveuber 1963", "1963-11-22"),
+        ("12 Hours 1963", None),  # a word, not a month
+        ("7 Jure 1964", None),  # too short to tell June from July
+        ("Decenber 1963", None),  # no day: a month-year needs the month as spelled
+    ],
+)
+def test_garbled_month_names(text, when):
+    found = find_dates(text)
+    assert (found[0].when if found else None) == when

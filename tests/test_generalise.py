@@ -234,8 +234,11 @@ def _parties(text):
         # A routing sheet: the printed instruction after TO is not the addressee.
         ("ROUTING AND RECORD SHEET\n\nTO: (Officer designation, room number, and\n\nbuilding)\n\n1.\n\nC/WH/SA\n\nFROM: C/TSD/EB\n\n"
          "Attached is the report that you asked for last week on the sight hood.\n", "C/TSD/EB", "C/WH/SA"),
+        # A cable whose FROM box OCR lost: the CITE line names headquarters (DIR).
+        ("CLASSIFIED MESSAGE\n\nTO : MEXICO CITY\n\nROUTING\n\nCITE DIR\n\n92725\n\n1. REQUEST TRACES ON SUBJECT OF REF.\n\nEND OF MESSAGE\n",
+         "DIRECTOR", "MEXICO CITY"),
     ],
-    ids=["memo-form", "cable", "letter", "routing-sheet"],
+    ids=["memo-form", "cable", "letter", "routing-sheet", "cable-cite"],
 )
 def test_parties(text, sender, recipient):
     sent, received = _parties(text)

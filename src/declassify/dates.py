@@ -74,6 +74,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         ),
         # 9/90 (month/year, only where a stamp's date field is expected)
         "my_numeric": regex.compile(r"(?<![\w/.-])(?P<m>[01]?\d)/(?P<year>1[89]\d\d|20\d\d|\d\d)(?![\w/])"),
+        # 16 Deceaber 1959 / Novenber 22, 1963: a month name OCR misread, between a day and a four-digit year
+        "dmy_garbled": regex.compile(r"(?<![\w/.-])(?P<day>[0-3]?\d)\s+(?P<mon>[A-Z][A-Za-z]{4,8})\.?,?\s+(?P<year>1[89]\d\d)(?!\d)"),
+        "mdy_garbled": regex.compile(r"(?<![\w/.-])(?P<mon>[A-Z][A-Za-z]{4,8})\.?\s+(?P<day>[0-3]?\d),?\s+(?P<year>1[89]\d\d)(?!\d)"),
     }
 
 
@@ -88,6 +91,31 @@ def _year(text: str) -> int:
 
 def _month(word: str) -> int | None:
     return month_numbers().get(word.lower().rstrip("."))
+
+
+GARBLED_MONTH_MIN = 5  # letters of a full month name that one OCR error may touch ('Deceaber'); shorter ones are other words
+
+
+def _edits_within_one(a: str, b: str) -> bool:
+    """Levenshtein distance of a and b at most 1."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+def _garbled_month(word: str) -> int | None:
+    """The month a misread full month name is one error away from, if exactly one is ('Deceaber' -> 12).
+
+    A real month name is left to the exact patterns; a word one error from two months is declined."""
+    word = word.lower()
+    if word in month_numbers():
+        return None
+    names = [n for n in _vocab()["months"] if len(n) >= GARBLED_MONTH_MIN]
+    near = {_vocab()["months"][n] for n in names if _edits_within_one(word, n)}
+    return near.pop() if len(near) == 1 else None
 
 
 def _valid(year: int, month: int, day: int | None = None) -> bool:
@@ -124,6 +152,12 @@ def _from_match(kind: str, match: regex.Match) -> tuple[str, str] | None:
         if month is None or not _valid(year, month, day):
             return None
         return _with_time(f"{year:04d}-{month:02d}-{day:02d}", match)
+    if kind in ("dmy_garbled", "mdy_garbled"):
+        month = _garbled_month(match.group("mon"))
+        day, year = int(match.group("day")), int(match.group("year"))
+        if month is None or not _valid(year, month, day):
+            return None
+        return f"{year:04d}-{month:02d}-{day:02d}", "day"
     if kind == "my":
         month = _month(match.group("mon"))
         year = int(match.group("year"))
@@ -149,7 +183,7 @@ def _from_match(kind: str, match: regex.Match) -> tuple[str, str] | None:
     return None
 
 
-TEXT_KINDS = ("mdy", "dmy", "ymd", "mdy_numeric", "my")
+TEXT_KINDS = ("mdy", "dmy", "ymd", "mdy_numeric", "my", "dmy_garbled", "mdy_garbled")
 
 
 def find_dates(text: str, pos: int = 0, endpos: int | None = None, *, month_year_numeric: bool = False) -> list[DateValue]:

@@ -411,7 +411,7 @@ def correspondents(layout: Layout, item: Item, draft: ItemDraft, settings: Setti
         # A cable form's FROM and TO boxes name the stations; its ACTION and INFO lines
         # route copies inside the receiving station, and its last line is form matter.
         addressing = read_addressing(layout, item.start, item.end)
-        sender = parties.names("senders")[:1] or addressing.sender[:1]
+        sender = parties.names("senders")[:1] or addressing.sender[:1] or ([addressing.cite] if addressing.cite else [])
         recipients = parties.names("to") or addressing.to
         if sender:
             add_correspondence(item, "sent", sender)

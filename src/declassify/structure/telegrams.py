@@ -26,6 +26,12 @@ class Addressing:
     info: list[str] = field(default_factory=list)
     sender: list[str] = field(default_factory=list)
     evidence: str | None = None
+    cite: str | None = None  # the sending station a CIA cable's CITE line names
+
+
+# 'CITE DIR 92725', 'CITE MEXI 6453': the station word, then the cable's number.
+# OCR may put the number on the next line, or lose it.
+_CITE = regex.compile(r"(?m)^[^\S\n]*(?:\S+[^\S\n]+){0,3}?CITE[^\S\n]+(?P<station>[A-Z]{3,10})(?:\s+\d{3,6}\b|[^\S\n]*$)")
 
 
 def read_addressing(layout: Layout, start: int, end: int) -> Addressing:
@@ -40,6 +46,9 @@ def read_addressing(layout: Layout, start: int, end: int) -> Addressing:
         result.evidence = f"form head {match.group('label')!r}"
     free = FreeText(layout, start, min(end, start + 3000)).text
     read_acp_addressing(free, result, vocab.acp_station)
+    cite = _CITE.search(free)
+    if cite:
+        result.cite = vocab.cite_stations.get(cite.group("station"), cite.group("station"))
     for line in free.split("\n"):
         found = list(vocab.address_label.finditer(line))
         for k, label in enumerate(found):

@@ -31,6 +31,7 @@ class Vocabulary:
     card_continuation: regex.Pattern
     attachment_mention: regex.Pattern
     acp_station: regex.Pattern
+    cite_stations: dict[str, str]
     continuation_head: regex.Pattern
     caption: regex.Pattern
 
@@ -71,6 +72,7 @@ def vocabulary() -> Vocabulary:
         card_continuation=regex.compile(data["record_cards"]["continuation"]),
         attachment_mention=regex.compile(data["attachments"]["mentions"]),
         acp_station=regex.compile(rf"(?:{_alternation(telegram['acp_stations'])})\s+[A-Z][A-Z .]*"),
+        cite_stations=telegram["cite_stations"],
         continuation_head=regex.compile(data["continuation_heads"]["pattern"]),
         caption=regex.compile(data["captions"]["pattern"]),
     )
