@@ -172,6 +172,9 @@ def _evidence(**kw) -> Evidence:
         (_evidence(signals=frozenset({"salutation", "valediction"})), "letter"),
         (_evidence(signals=frozenset({"routing-form"}), heading_lines=["MEMORANDUM FOR: Chief"]), "routing-slip"),
         (_evidence(catalogue_type="REPORT", heading_lines=["THE CABLE SECRETARIAT 1952-1966"]), "report"),
+        # A dispatch whose box labels OCR garbled: the printed word and the dispatch symbol and number.
+        (_evidence(raw_head="SECRET\nDISPATCH aa Pe rexessne\nChief, WH Division\nUFGA-15196\n"), "dispatch"),
+        (_evidence(raw_head="SECRET\nUFGA-15196\nChief, WH Division\n"), None),  # a number alone is no dispatch
         (_evidence(head="SUBJECT: nothing much"), None),  # one weak cue types nothing
         (_evidence(), None),
     ],

@@ -183,7 +183,8 @@ def _from_match(kind: str, match: regex.Match) -> tuple[str, str] | None:
     return None
 
 
-TEXT_KINDS = ("mdy", "dmy", "ymd", "mdy_numeric", "my", "dmy_garbled", "mdy_garbled")
+GARBLED_KINDS = ("dmy_garbled", "mdy_garbled")
+TEXT_KINDS = ("mdy", "dmy", "ymd", "mdy_numeric", "my") + GARBLED_KINDS
 
 
 def find_dates(text: str, pos: int = 0, endpos: int | None = None, *, month_year_numeric: bool = False) -> list[DateValue]:

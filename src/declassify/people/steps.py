@@ -196,6 +196,8 @@ def participants(layout: Layout, item: Item, draft, settings: Settings) -> None:
         if node.tag == "list" and node.attrs.get("type") in ("participants", "distribution"):
             _read_list(layout, item, people, node, sides)
         elif node.tag == "p" and node.is_leaf:
+            if layout.text.find(":", node.start, node.end) < 0:
+                continue  # every statement's heading ends with a colon: most paragraphs have none
             # The statement opens its paragraph: its first characters tell.
             if not is_participants_statement(FreeText(layout, node.start, min(node.end, node.start + STATEMENT_HEAD)).text):
                 continue

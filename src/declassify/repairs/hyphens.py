@@ -14,6 +14,7 @@ joined the same way.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import regex
@@ -40,7 +41,9 @@ def _compounds(text: str) -> set[str]:
     return {m.group().lower() for m in _COMPOUND.finditer(text)}
 
 
-_WORD = regex.compile(r"\p{L}+")
+# The standard library's engine counts a file's words several times faster; letters
+# outside ASCII only split a word, and a split word is not a capital's half.
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 def _capitals_hyphen_is_real(left: str, right: str, compounds: set[str], words: Counter) -> bool:
@@ -71,7 +74,7 @@ def dehyphenate(layout: Layout) -> None:
             following = right.group()
             if left.group().isupper() and following.isupper() and len(left.group()) > 1:
                 if words is None:
-                    words = Counter(w.lower() for w in _WORD.findall(text))
+                    words = Counter(_ASCII_WORD.findall(text.lower()))
                 real = _capitals_hyphen_is_real(left.group(), following, compounds, words)
             else:
                 real = not following[0].islower() or f"{left.group()}-{following}".lower() in compounds
