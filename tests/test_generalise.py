@@ -397,3 +397,22 @@ def test_a_memorandum_under_a_slip_is_its_own_document_and_keeps_its_heading():
 )
 def test_hyphens_broken_over_lines(text, word):
     assert word in reading_text(_item(text).root)
+
+
+ROW_BY_ROW_FORM = (
+    "JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\n\nAGENCY: NARA\nRECORD NUMBER : 176-10001-10001\n"
+    "RECORD SERIES : Committee\nAGENCY FILE NUMBER :\nORIGINATOR : CIA\nFROM: Director\nTO: Secretary\n"
+    "TITLE: Briefing paper\nDATE: 2/17/1961\nPAGES: 5\nSUBJECTS:\nDOCUMENT TYPE: Paper, Textual\n"
+    "CLASSIFICATION: Declassified\nRESTRICTIONS :\nCURRENT STATUS:\nDATE OF LAST REVIEW: 3/28/2001\n"
+    "OPENING CRITERIA:\nCOMMENTS :\n\nMEMORANDUM FOR: The Secretary\n\nPer your request.\n\nTHE DIRECTOR\n\n"
+    "17 February 1961\n\nBRIEFING PAPER ON THE REPUBLIC\n\nI. Situation\n\n"
+    "Following the break in relations in August the relations between the two countries have worsened steadily.\n"
+)
+
+
+def test_a_form_read_row_by_row_ends_at_the_covered_memorandum():
+    """Empty fields of a form whose values stand beside their labels owe no lines: the heading under it is the record's."""
+    text = " ".join(reading_text(item.root) for item in encode_bytes(ROW_BY_ROW_FORM.encode("utf-8"), "t.txt").items)
+    assert "RECORD SERIES" not in text and "OPENING CRITERIA" not in text
+    assert "MEMORANDUM FOR: The Secretary" in text
+    assert "BRIEFING PAPER ON THE REPUBLIC" in text

@@ -18,6 +18,7 @@ import regex
 from ..model import Layout
 from ..resources import data_path
 from ..tiling import Disposition, Mark
+from .forms import covered_heading
 from .pages import page_lines, pages
 from .records import field_fact
 
@@ -86,10 +87,12 @@ def _form_region(text: str, lines: list) -> list:
     A label without its value on the same line owes one value line, which
     OCR of the two-column form may put after all the labels; the form ends
     when more lines have passed since its last label than it owes values
-    (with a little slack), or at the first line of running prose.
+    (with a little slack), at the first line of running prose, or at the
+    heading of the record it covers (where no page break tells).
     """
     region = []
     owed = 0
+    labels = valued = 0  # labels seen, and those with their value on their own line
     since_label = 0
     for line in lines:
         content = text[line.start : line.end]
@@ -98,10 +101,20 @@ def _form_region(text: str, lines: list) -> list:
         label = _label_of(content)
         if label or _fold(content) in _titles():
             match = _FIELD.match(content)
-            if label and not (match and match.group("value")):
-                owed += 1
+            if label:
+                labels += 1
+                if match and match.group("value"):
+                    valued += 1
+                else:
+                    owed += 1
             since_label = 0
         else:
+            # A form OCR read row by row ('FROM: Bissell') holds its values beside their labels,
+            # so a heading under it is the covered record's ('MEMORANDUM FOR: ...'); read in two
+            # columns, the values follow the labels, and a title value may read like a heading.
+            row_by_row = 2 * valued >= labels
+            if covered_heading(content) and (row_by_row or since_label >= owed):
+                break
             since_label += 1
             if since_label > owed + VALUE_SLACK:
                 break

@@ -149,6 +149,11 @@ def _region_ends() -> regex.Pattern:
     return regex.compile("|".join(f"(?:{p})" for p in _vocabulary()["region_ends"]), regex.MULTILINE)
 
 
+def covered_heading(line: str) -> bool:
+    """A line that heads the document a form covers ('MEMORANDUM FOR: ...', 'MINUTES OF ...')."""
+    return bool(_region_ends().match(line))
+
+
 def _region(layout: Layout, title: Line) -> tuple[int, int]:
     """Line indices of the form: from a few non-blank lines above its title to its page's end,
     or to the line before a covered document's heading."""
