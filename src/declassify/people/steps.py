@@ -383,7 +383,9 @@ def _may_record_a_meeting(layout: Layout, item: Item) -> bool:
     found = 0
     for node in item.body:
         if node.tag == "p" and node.is_leaf:
-            head = layout.free_text(node.start, min(node.end, node.start + VERB_HEAD)).lstrip()
+            # The raw head, not its reading text: a claim inside a paragraph's first words is rare
+            # in a memorandum, and the full reading below decides whatever this test lets through.
+            head = layout.text[node.start : min(node.end, node.start + VERB_HEAD)].lstrip()
             if speech_in(head) is not None:
                 found += 1
                 if found >= MEETING_MIN_TURNS:
