@@ -416,3 +416,19 @@ def test_a_form_read_row_by_row_ends_at_the_covered_memorandum():
     assert "RECORD SERIES" not in text and "OPENING CRITERIA" not in text
     assert "MEMORANDUM FOR: The Secretary" in text
     assert "BRIEFING PAPER ON THE REPUBLIC" in text
+
+
+TWO_MEMORANDA = (
+    "## Page 1\n\n2 January 1964\n\nMEMORANDUM FOR THE RECORD\n\nSUBJECT: Minutes of the meeting of the group, 2 January 1964\n\n"
+    "1. The group met at noon and discussed the plans for the coming month at length, without a decision.\n\n"
+    "Distribution\n\nMr. Johnson\n\nMr. McCone\n\n"
+    "## Page 2\n\n10 January 1964\n\nMEMORANDUM FOR THE RECORD\n\nSUBJECT: Minutes of the meeting of the group, 9 January 1964\n\n"
+    "1. The group met again and approved the plans that had been discussed at the meeting before.\n"
+)
+
+
+def test_a_distribution_list_closes_a_memorandum():
+    """Memoranda end with their copy list as often as with a close: the next page's memorandum is another document."""
+    items = encode_bytes(TWO_MEMORANDA.encode("utf-8"), "t.txt").items
+    assert len(items) == 2
+    assert [item.item.date.when for item in items] == ["1964-01-02", "1964-01-10"]
