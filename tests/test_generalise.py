@@ -432,3 +432,19 @@ def test_a_distribution_list_closes_a_memorandum():
     items = encode_bytes(TWO_MEMORANDA.encode("utf-8"), "t.txt").items
     assert len(items) == 2
     assert [item.item.date.when for item in items] == ["1964-01-02", "1964-01-10"]
+
+
+@pytest.mark.parametrize(
+    "block, closes",
+    [
+        ("Distribution\nMr. Johnson\nMr. McCone", True),
+        ("DISTRIBUTION:\nOrig & 1 - Addressee", True),
+        ("Enclosures (2)", True),
+        ("DISTRIBUTION\nP1-Acb", False),  # the printed dissemination box at a report page's foot
+        ("Distribution of the report was limited to the committee.", False),
+    ],
+)
+def test_closing_labels(block, closes):
+    from declassify.structure.cues import closing_label
+
+    assert closing_label(block) is closes

@@ -15,8 +15,12 @@ from .vocabulary import vocabulary
 _MEMO_HEAD = regex.compile(
     r"(?i)^\W{0,3}(?:memorandum\s+(?:of\s+(?:a\s+)?conversation|for(?:\s+the\s+record)?\b)|minutes\s+of\b)"
 )
-# 'Distribution' heads the copy list at a memorandum's foot: what follows it is the list, not more text.
-_CLOSING_LABEL = regex.compile(r"(?i)^(?:enclosures?|attachments?|attached|encl\.?|atts?\.?|distribution)\s*(?:\(\d+\))?\s*:?\s*(?:\n|$|-)")
+# 'Distribution' heads the copy list typed at a memorandum's foot: what follows it is the list, not
+# more text.  Typed, it is 'Distribution' or 'DISTRIBUTION:'; a bare 'DISTRIBUTION' in capitals is the
+# label of a printed dissemination box at the foot of every page of a report, which closes nothing.
+_CLOSING_LABEL = regex.compile(
+    r"(?:(?i:enclosures?|attachments?|attached|encl\.?|atts?\.?)\s*(?:\(\d+\))?\s*:?|Distribution\s*:?|DISTRIBUTION\s*:)\s*(?:\n|$|-)"
+)
 _NAME_TOKEN = r"(?:\p{Lu}\.|\p{Lu}[\p{Ll}'\u2019]+(?:-\p{Lu}[\p{Ll}]+)?|\p{Lu}{2,}(?:-\p{Lu}{2,})?)"
 # A typed signature: two to five name tokens ('John F. Kennedy', 'DEAN RUSK', 'L. K. White').
 SIGNATURE = regex.compile(rf"^{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,4}}\.?$")
