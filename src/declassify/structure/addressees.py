@@ -72,8 +72,15 @@ def _kind(labels: dict[str, str], found: str) -> str:
     return labels.get(key) or next(v for k, v in labels.items() if k.upper() == key)
 
 
+_SPECK_TAIL = regex.compile(r"(?:\s+(?=[^\s]*\p{Ll})[^\s]{1,3})+$")
+
+
 def _clean(value: str) -> str:
     value = " ".join(value.split()).strip(" :;.,•·-_|")
+    # A value typed in capitals that OCR ended with specks ('THE PRESIDENT Ou fp'): the specks go.
+    head = _SPECK_TAIL.sub("", value)
+    if head != value and len(head) >= 4 and head.upper() == head and any(c.isalpha() for c in head):
+        value = head
     return value
 
 
@@ -91,6 +98,12 @@ def _plausible(value: str, not_values: regex.Pattern) -> bool:
         return False
     return not not_values.search(value)
 
+
+# 'MEMORANDUM FOR THE PRESIDENT', 'MEMORANDUM FOR THE SPECIAL GROUP': the heading names its addressee
+# after one space, with no colon; 'FOR THE RECORD' names none.
+_MEMORANDUM_FOR = regex.compile(
+    r"^[^\w\n]{0,3}(?P<label>MEMORANDUM[ \t]+FOR|Memorandum[ \t]+for)[ \t]+(?!(?i:the[ \t]+record)\b)(?P<value>(?i:the[ \t]+)?\p{Lu}[^\n]*)$"
+)
 
 FORM_RULE_PREFIX = "form."
 
@@ -170,7 +183,7 @@ def read_parties(layout: Layout, draft: ItemDraft) -> Parties:
         words = text.split()
         if len(words) >= PROSE_WORDS and sum(c.islower() for c in text) > len(text) / 3 and seen_party:
             break  # the body has begun
-        match = line_re.match(text)
+        match = line_re.match(text) or _MEMORANDUM_FOR.match(text)
         if match is None:
             continue
         kind = _kind(labels, match.group("label"))
