@@ -243,14 +243,19 @@ def _parties(text):
         # A memorandum's heading names its addressee after one space; OCR's specks after it go.
         ("SECRET\n\nMEMORANDUM FOR THE SPECIAL GROUP Ou fp\n\nSUBJECT: Proposed operations for February\n\n"
          "1. The group is asked to approve the operations proposed in the attached paper.\n\nPeter Jessup\n", None, "THE SPECIAL GROUP"),
+        # An FBI letterhead memorandum: the field office under the letterhead sent it.
+        ("In Reply, Please Refer to\nFile No.\n\nUNITED STATES DEPARTMENT OF JUSTICE\n\nFEDERAL BUREAU OF INVESTIGATION\n\nMiami, Florida\n\nApril 16, 1963\n\n"
+         "RE: CUBAN REVOLUTIONARY COUNCIL\n\nThe April 9, 1963, issue of the newspaper carried an article on the council and its head, "
+         "who was said to be about to resign his post.\n", "Federal Bureau of Investigation, Miami", None),
     ],
-    ids=["memo-form", "cable", "letter", "routing-sheet", "cable-cite", "memorandum-for"],
+    ids=["memo-form", "cable", "letter", "routing-sheet", "cable-cite", "memorandum-for", "fbi-letterhead"],
 )
 def test_parties(text, sender, recipient):
     sent, received = _parties(text)
     if sender is not None:
         assert sender in sent
-    assert recipient in received
+    if recipient is not None:
+        assert recipient in received
 
 
 # -- paragraphs of line-per-line OCR ------------------------------------------------------------
@@ -452,3 +457,12 @@ def test_closing_labels(block, closes):
     from declassify.structure.cues import closing_label
 
     assert closing_label(block) is closes
+
+
+def test_an_agency_named_under_a_memorandums_fields_is_no_letterhead():
+    text = (
+        "MEMORANDUM FOR: Director\n\nFederal Bureau of Investigation\n\nSUBJECT: Travel of the subject\n\n"
+        "1. Reference is made to your inquiry of last week about the travel of the subject to Mexico in the autumn.\n"
+    )
+    sent, received = _parties(text)
+    assert "Federal Bureau of Investigation" not in sent

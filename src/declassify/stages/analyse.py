@@ -21,7 +21,16 @@ from ..model import Block, ItemDraft, Layout, Segmented
 from ..people.steps import link_persons, participants, speakers
 from ..structure.anatomy import dissect
 from ..structure import cues
-from ..structure.addressees import closing_signer, free_lines, inside_addressee, letterhead_name, read_parties, typed_signature
+from ..structure.addressees import (
+    AGENCY_LETTERHEAD_LINES,
+    agency_letterhead,
+    closing_signer,
+    free_lines,
+    inside_addressee,
+    letterhead_name,
+    read_parties,
+    typed_signature,
+)
 from ..structure.correspondents import add_correspondence, letter_correspondents, memo_correspondents, telegram_correspondents
 from ..structure.segmentation import FORM_RULE_PREFIX
 from ..structure.telegrams import date_time_group, quoted_spans, read_addressing, wrap_quoted
@@ -453,6 +462,12 @@ def correspondents(layout: Layout, item: Item, draft: ItemDraft, settings: Setti
             add_correspondence(item, "sent", [sender])
         if not _has(item, "received") and recipient:
             add_correspondence(item, "received", [recipient])
+    if not _has(item, "sent") and item.doctype in ("memorandum", "report"):
+        # Last: the agency whose letterhead the document is typed under sent it.  Not for a
+        # letter: there an agency's name above the salutation is the inside address's.
+        agency = agency_letterhead(free_lines(layout, draft.blocks[:HEAD_BLOCKS], AGENCY_LETTERHEAD_LINES))
+        if agency:
+            add_correspondence(item, "sent", [agency])
     for action in item.corresp:
         if action.type == "sent" and action.date is None and item.date is not None:
             action.date = item.date

@@ -303,6 +303,36 @@ def typed_signature(lines: list[tuple[str, int]]) -> str | None:
 LETTERHEAD_LINES = 6
 
 
+_CITY_LINE = regex.compile(r"^(?P<city>\p{Lu}[\p{Ll}.]+(?:[ \t]+\p{Lu}[\p{Ll}.]+){0,2}),[ \t]+\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*)?[ \t,]*(?:\d{5})?$")
+AGENCY_LETTERHEAD_LINES = 12  # lines of a document's head in which an agency's printed name stands
+
+
+@cache
+def _agency_letterheads() -> dict[str, str]:
+    """Folded letterhead -> the agency's name as printed ('FEDERAL BUREAU OF INVESTIGATION')."""
+    names = load_structure_data()["addressees"]["agency_letterheads"]
+    return {" ".join(regex.sub(r"[\W_]+", " ", n).split()).upper(): n for n in names}
+
+
+def agency_letterhead(lines: list[tuple[str, int]]) -> str | None:
+    """The agency a document's printed letterhead names, with the field office's city under it when one
+    stands there ('FEDERAL BUREAU OF INVESTIGATION' / 'Miami, Florida' -> 'Federal Bureau of Investigation, Miami')."""
+    letterheads = _agency_letterheads()
+    line_re = _patterns()[0]
+    for k, (text, _) in enumerate(lines[:AGENCY_LETTERHEAD_LINES]):
+        if line_re.match(text) or _MEMORANDUM_FOR.match(text):
+            return None  # the heading's fields have begun: an agency named below them is a party's office
+        folded = " ".join(regex.sub(r"[\W_]+", " ", text).split()).upper()
+        name = letterheads.get(folded)
+        if name is None:
+            continue
+        name = name.title().replace(" Of ", " of ").replace(" The ", " the ")
+        if k + 1 < len(lines) and (city := _CITY_LINE.match(lines[k + 1][0].strip())):
+            return f"{name}, {city.group('city')}"
+        return name
+    return None
+
+
 def letterhead_name(lines: list[tuple[str, int]], dateline) -> str | None:
     """A personal letterhead: a name in the first lines above the dateline ('EDGAR M. CULLMAN' / '387 PARK AVENUE SOUTH')."""
     for text, _ in lines[:LETTERHEAD_LINES]:
