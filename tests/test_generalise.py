@@ -247,8 +247,11 @@ def _parties(text):
         ("In Reply, Please Refer to\nFile No.\n\nUNITED STATES DEPARTMENT OF JUSTICE\n\nFEDERAL BUREAU OF INVESTIGATION\n\nMiami, Florida\n\nApril 16, 1963\n\n"
          "RE: CUBAN REVOLUTIONARY COUNCIL\n\nThe April 9, 1963, issue of the newspaper carried an article on the council and its head, "
          "who was said to be about to resign his post.\n", "Federal Bureau of Investigation, Miami", None),
+        # An FBI teletype: its address lines in capitals, without colons; a text line opening with 'TO' is no address.
+        ("FBI\n\nDATE: 9-5-61\n\nURGENT 6-08 PM EDST DLH\n\nTO DIRECTOR, FBI\n\nFROM SAC, PITTSBURGH\n\n"
+         "TO ATTEND THE MEETING OF THE COMMITTEE. SUBJECT WAS SEEN AT THE AIRPORT BY AGENTS ON SEPTEMBER FOUR.\n", "SAC, PITTSBURGH", "DIRECTOR, FBI"),
     ],
-    ids=["memo-form", "cable", "letter", "routing-sheet", "cable-cite", "memorandum-for", "fbi-letterhead"],
+    ids=["memo-form", "cable", "letter", "routing-sheet", "cable-cite", "memorandum-for", "fbi-letterhead", "fbi-teletype"],
 )
 def test_parties(text, sender, recipient):
     sent, received = _parties(text)

@@ -105,6 +105,13 @@ _MEMORANDUM_FOR = regex.compile(
     r"^[^\w\n]{0,3}(?P<label>MEMORANDUM[ \t]+FOR|Memorandum[ \t]+for)[ \t]+(?!(?i:the[ \t]+record)\b)(?P<value>(?i:the[ \t]+)?\p{Lu}[^\n]*)$"
 )
 
+@cache
+def _teletype_party() -> regex.Pattern:
+    """'TO DIRECTOR, FBI', 'FROM SAC, PITTSBURGH': a teletype's address lines, in capitals without a colon."""
+    offices = "|".join(regex.escape(o).replace(r"\ ", r"[ \t]+") for o in sorted(load_structure_data()["addressees"]["teletype_offices"], key=len, reverse=True))
+    return regex.compile(rf"^[^\w\n]{{0,3}}(?P<label>TO|FROM)[ \t]+(?P<value>(?:{offices})\b[^\n]*)$")
+
+
 FORM_RULE_PREFIX = "form."
 
 
@@ -183,7 +190,7 @@ def read_parties(layout: Layout, draft: ItemDraft) -> Parties:
         words = text.split()
         if len(words) >= PROSE_WORDS and sum(c.islower() for c in text) > len(text) / 3 and seen_party:
             break  # the body has begun
-        match = line_re.match(text) or _MEMORANDUM_FOR.match(text)
+        match = line_re.match(text) or _MEMORANDUM_FOR.match(text) or _teletype_party().match(text)
         if match is None:
             continue
         kind = _kind(labels, match.group("label"))
