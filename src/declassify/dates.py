@@ -51,7 +51,12 @@ def _month_alternation() -> str:
 
 
 @cache
-def _patterns() -> dict[str, regex.Pattern]:
+def _patterns() -> dict[str, "regex.Pattern | re.Pattern"]:
+    """Each kind's pattern; the STANDARD_KINDS in the standard library's engine, the rest in regex."""
+    return {kind: re.compile(p.pattern) if kind in STANDARD_KINDS else p for kind, p in _regex_patterns().items()}
+
+
+def _regex_patterns() -> dict[str, regex.Pattern]:
     month = rf"(?P<mon>(?i:{_month_alternation()}))\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>1[89]\d\d|20\d\d|'?\d\d)(?!\d)"
@@ -185,6 +190,10 @@ def _from_match(kind: str, match: regex.Match) -> tuple[str, str] | None:
 
 
 GARBLED_KINDS = ("dmy_garbled", "mdy_garbled")
+# Kinds whose pattern opens with a day or a number: the standard library's engine finds them two to
+# three times faster (same matches on 439 bench heads), so _patterns compiles them there.  The
+# month-first kinds are faster in the regex module.  None of these patterns can backtrack far.
+STANDARD_KINDS = frozenset({"dmy", "mdy_numeric", "dmy_garbled"})
 NUMERIC_KINDS = ("ymd", "mdy_numeric", "my_numeric")
 # The standard library's engine: plain tests over a window, several times faster than the patterns.
 _ANY_DIGIT = re.compile(r"\d")
@@ -204,7 +213,9 @@ def find_dates(text: str, pos: int = 0, endpos: int | None = None, *, month_year
     for kind in kinds:
         if kind in NUMERIC_KINDS and not numeric:
             continue  # '5/5/61', '1961-06-03': no digit beside a separator, no numeric date
-        for match in _patterns()[kind].finditer(text, pos, endpos, timeout=1.0):
+        pattern = _patterns()[kind]
+        matches = pattern.finditer(text, pos, endpos) if kind in STANDARD_KINDS else pattern.finditer(text, pos, endpos, timeout=1.0)
+        for match in matches:
             if kind in ("mdy", "dmy", "my") and not match.group("mon")[0].isupper():
                 continue  # "may 1970" in running text is a verb more often than a month
             parsed = _from_match(kind, match)
