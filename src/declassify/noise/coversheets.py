@@ -52,9 +52,14 @@ def _labels() -> frozenset[str]:
 _FIELD = regex.compile(r"[\s#*•.]*(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*[:;]\s*(?P<value>.*?)\s*$")
 
 
+MAX_BARE_LABEL_CHARS = 48  # a label without its colon, with its decoration: a longer line is none
+
+
 def _label_of(line: str) -> str | None:
     # A field needs its colon (or the semicolon OCR makes of it): most lines have none.
     match = _FIELD.match(line) if (":" in line or ";" in line) else None
+    if match is None and len(line) > MAX_BARE_LABEL_CHARS:
+        return None  # most lines of a page: prose, never a bare label
     candidate = match.group("label") if match else line
     folded = _fold(candidate)
     return folded if folded in _labels() else None
