@@ -469,3 +469,14 @@ def test_an_agency_named_under_a_memorandums_fields_is_no_letterhead():
     )
     sent, received = _parties(text)
     assert "Federal Bureau of Investigation" not in sent
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from("abcxyzABCXYZé'-.1"), min_size=1, max_size=10))
+def test_wordlike_fast_path_agrees_with_the_pattern(token):
+    from declassify.noise.garbage import _WORDLIKE, _is_wordlike
+
+    assert _is_wordlike(token) == (_WORDLIKE.fullmatch(token) is not None)

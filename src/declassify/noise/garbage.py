@@ -32,6 +32,14 @@ MAX_ODD_SHARE = 0.25
 MAX_GARBAGE_LENGTH = 120
 
 
+def _is_wordlike(token: str) -> bool:
+    """_WORDLIKE.fullmatch, with a fast path for a token of ASCII letters (most tokens), where the
+    pattern's word shapes are exactly: all lower case, all capitals, or a capital and lower case."""
+    if token.isascii() and token.isalpha():
+        return token.islower() or token.isupper() or (token[0].isupper() and token[1:].islower())
+    return _WORDLIKE.fullmatch(token) is not None
+
+
 def is_garbage(line: str) -> bool:
     tokens = line.split()
     if len(line) > MAX_GARBAGE_LENGTH or not tokens:
@@ -48,7 +56,7 @@ def is_garbage(line: str) -> bool:
     enough = MIN_WORDLIKE_SHARE * len(tokens)
     wordlike = 0
     for token in tokens:
-        if _WORDLIKE.fullmatch(token.strip(_STRIP) or "?"):
+        if _is_wordlike(token.strip(_STRIP) or "?"):
             wordlike += 1
             if wordlike >= enough:
                 return False
