@@ -54,9 +54,9 @@ def test_month_year_numeric_only_on_request():
 @pytest.mark.parametrize(
     "text, when",
     [
-        ("16 Deceaber 1959", "1959-12-16"),  # one OCR error in a full month name, between a day and a year
-        ("Novenber 22, 1963", "1963-11-22"),
-        ("22 Noveuber 1963", "1963-11-22"),
+        ("14 Deceaber 1958", "1958-12-14"),  # one OCR error in a full month name, between a day and a year
+        ("Novenber 18, 1962", "1962-11-18"),
+        ("9 Noveuber 1964", "1964-11-09"),
         ("12 Hours 1963", None),  # a word, not a month
         ("7 Jure 1964", None),  # too short to tell June from July
         ("Decenber 1963", None),  # no day: a month-year needs the month as spelled

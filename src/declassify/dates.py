@@ -80,7 +80,7 @@ def _regex_patterns() -> dict[str, regex.Pattern]:
         ),
         # 9/90 (month/year, only where a stamp's date field is expected)
         "my_numeric": regex.compile(r"(?<![\w/.-])(?P<m>[01]?\d)/(?P<year>1[89]\d\d|20\d\d|\d\d)(?![\w/])"),
-        # 16 Deceaber 1959 / Novenber 22, 1963: a month name OCR misread, between a day and a four-digit year
+        # 14 Deceaber 1958 / Novenber 18, 1962: a month name OCR misread, between a day and a four-digit year
         "dmy_garbled": regex.compile(r"(?<![\w/.-])(?P<day>[0-3]?\d)\s+(?P<mon>[A-Z][A-Za-z]{4,8})\.?,?\s+(?P<year>1[89]\d\d)(?!\d)"),
         "mdy_garbled": regex.compile(r"(?<![\w/.-])(?P<mon>[A-Z][A-Za-z]{4,8})\.?\s+(?P<day>[0-3]?\d),?\s+(?P<year>1[89]\d\d)(?!\d)"),
     }

@@ -86,8 +86,8 @@ MIN_SHARED_WORD = 5
 
 
 def _garbled_cell(folded: str) -> bool:
-    """A long printed cell as OCR read it ('TO: (Omer deviation, veom member, ond building)'),
-    or a piece of one that OCR put on a line of its own ('Is whom. Draw a line across column otor')."""
+    """A long printed cell as OCR read it ('TO: (Officer desigation, rocm nunber, and bulding)'),
+    or a piece of one that OCR put on a line of its own ('to whom. Draw a lime across colunm after')."""
     if not FUZZY_MIN_CHARS <= len(folded) <= MAX_GARBLED_CHARS:
         return False
     words = _WORD.findall(folded)

@@ -77,7 +77,7 @@ _SPECK_TAIL = regex.compile(r"(?:\s+(?=[^\s]*\p{Ll})[^\s]{1,3})+$")
 
 def _clean(value: str) -> str:
     value = " ".join(value.split()).strip(" :;.,•·-_|")
-    # A value typed in capitals that OCR ended with specks ('THE PRESIDENT Ou fp'): the specks go.
+    # A value typed in capitals that OCR ended with specks ('THE PRESIDENT Ae ri'): the specks go.
     head = _SPECK_TAIL.sub("", value)
     if head != value and len(head) >= 4 and head.upper() == head and any(c.isalpha() for c in head):
         value = head

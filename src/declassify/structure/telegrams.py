@@ -29,7 +29,7 @@ class Addressing:
     cite: str | None = None  # the sending station a CIA cable's CITE line names
 
 
-# 'CITE DIR 92725', 'CITE MEXI 6453': the station word, then the cable's number.
+# 'CITE DIR 12345', 'CITE MEXI 4321': the station word, then the cable's number.
 # OCR may put the number on the next line, or lose it.
 _CITE = regex.compile(r"(?m)^[^\S\n]*(?:\S+[^\S\n]+){0,3}?CITE[^\S\n]+(?P<station>[A-Z]{3,10})(?:\s+\d{3,6}\b|[^\S\n]*$)")
 
